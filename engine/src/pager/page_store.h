@@ -1,0 +1,76 @@
+// Page access contract between the B+trees (and overflow chains, catalog) and the storage
+// layer. A PageReader resolves a page as of one snapshot; a PageWriter additionally
+// gives private, writable copies inside the one write transaction. The pager implements
+// both (pager/engine.h); tests may implement them over a std::map of pages.
+// Design: ENGINE.md §2.3 (page layout), §3.4 (snapshot resolution), §4.4 (private copies).
+//
+// Invariants the implementations keep:
+//  (P1) A page image returned by Read never changes while any PageRef to it is alive.
+//  (P2) The last kPageTrailerSize bytes of every page except page 1 are the CRC trailer,
+//       owned by the storage layer; users of a page write only the first usable_size().
+//  (P3) A pointer returned by Write/Allocate stays valid, and is the only copy a later
+//       Read in the same transaction returns, until the transaction ends.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "util/status.h"
+
+namespace decentdb {
+
+using PageId = uint32_t;
+constexpr PageId kNoPage = 0;
+constexpr PageId kHeaderPage = 1;
+constexpr uint32_t kPageTrailerSize = 4;
+
+// Page types (ENGINE.md §2.3): first byte of every page but page 1 and free pages.
+enum PageType : uint8_t {
+  kPageHeader = 0x01,
+  kPageTableInterior = 0x02,
+  kPageTableLeaf = 0x03,
+  kPageIndexInterior = 0x04,
+  kPageIndexLeaf = 0x05,
+  kPageOverflow = 0x06,
+  kPageFreelistTrunk = 0x07,
+};
+
+// A pinned, read-only page image. Cheap to move; copying shares the pin.
+class PageRef {
+ public:
+  PageRef() = default;
+  PageRef(const uint8_t* data, std::shared_ptr<const void> pin)
+      : data_(data), pin_(std::move(pin)) {}
+  const uint8_t* data() const { return data_; }
+  bool valid() const { return data_ != nullptr; }
+  void Release() { data_ = nullptr; pin_.reset(); }
+
+ private:
+  const uint8_t* data_ = nullptr;
+  std::shared_ptr<const void> pin_;  // keeps the image alive (P1)
+};
+
+class PageReader {
+ public:
+  virtual ~PageReader() = default;
+  virtual uint32_t page_size() const = 0;
+  // Bytes of a page available to its user (page_size minus the CRC trailer).
+  uint32_t usable_size() const { return page_size() - kPageTrailerSize; }
+  // Number of pages in the database as of this snapshot (valid ids are 1..page_count).
+  virtual uint32_t page_count() const = 0;
+  // The page as of this reader's snapshot. An id of 0 or beyond page_count is
+  // ERR_CORRUPTION naming the page; so is a checksum mismatch.
+  virtual Status Read(PageId id, PageRef* out) = 0;
+};
+
+class PageWriter : public PageReader {
+ public:
+  // A private, writable copy of an existing page (P3).
+  virtual Status Write(PageId id, uint8_t** out_data) = 0;
+  // A new page (from the freelist, or by growing the file), zero-filled, writable (P3).
+  virtual Status Allocate(PageId* out_id, uint8_t** out_data) = 0;
+  // Returns a page to the freelist. Its contents must no longer be reachable.
+  virtual Status Free(PageId id) = 0;
+};
+
+}  // namespace decentdb
