@@ -1,0 +1,178 @@
+// Encoder and total decoder of the C API's parameter and row buffers (value_codec.h).
+#include "capi/value_codec.h"
+
+#include <cstring>
+#include <string>
+
+namespace decentdb {
+namespace capi {
+namespace {
+
+uint32_t LoadU32(const uint8_t* p) {
+  return static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8 |
+         static_cast<uint32_t>(p[2]) << 16 | static_cast<uint32_t>(p[3]) << 24;
+}
+
+uint64_t LoadU64(const uint8_t* p) {
+  uint64_t v = 0;
+  for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
+  return v;
+}
+
+uint8_t* StoreU32(uint8_t* p, uint32_t v) {
+  for (int i = 0; i < 4; ++i) p[i] = static_cast<uint8_t>(v >> (8 * i));
+  return p + 4;
+}
+
+uint8_t* StoreU64(uint8_t* p, uint64_t v) {
+  for (int i = 0; i < 8; ++i) p[i] = static_cast<uint8_t>(v >> (8 * i));
+  return p + 8;
+}
+
+Status Malformed(size_t offset, const std::string& what) {
+  return Status::Misuse("malformed parameter buffer at byte " + std::to_string(offset) + ": " +
+                        what);
+}
+
+}  // namespace
+
+bool ValidUtf8(const uint8_t* p, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    const uint8_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    uint32_t cp;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (n - i < len) return false;
+    for (size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+Status DecodeParamSet(const uint8_t* buf, size_t len, size_t* pos, int expected_count,
+                      Statement* target) {
+  size_t at = *pos;
+  if (len < at || len - at < 4) return Malformed(at, "missing the u32 parameter count");
+  const uint32_t count = LoadU32(buf + at);
+  at += 4;
+  if (expected_count < 0 || count != static_cast<uint32_t>(expected_count)) {
+    return Status::Misuse("parameter buffer holds " + std::to_string(count) +
+                          " values but the statement has " + std::to_string(expected_count) +
+                          " parameters");
+  }
+  for (uint32_t i = 0; i < count; ++i) {
+    if (at >= len) return Malformed(at, "missing value for $" + std::to_string(i + 1));
+    ValueView v;
+    const uint8_t tag = buf[at++];
+    const size_t left = len - at;
+    switch (tag) {
+      case static_cast<uint8_t>(ValueType::kNull):
+        v.type = ValueType::kNull;
+        break;
+      case static_cast<uint8_t>(ValueType::kInt64):
+      case static_cast<uint8_t>(ValueType::kFloat64): {
+        if (left < 8) return Malformed(at, "truncated 8-byte value");
+        const uint64_t bits = LoadU64(buf + at);
+        at += 8;
+        if (tag == static_cast<uint8_t>(ValueType::kInt64)) {
+          v.type = ValueType::kInt64;
+          v.i64 = static_cast<int64_t>(bits);
+        } else {
+          v.type = ValueType::kFloat64;
+          std::memcpy(&v.f64, &bits, sizeof(v.f64));
+        }
+        break;
+      }
+      case static_cast<uint8_t>(ValueType::kText):
+      case static_cast<uint8_t>(ValueType::kBlob): {
+        if (left < 4) return Malformed(at, "truncated length");
+        const uint32_t n = LoadU32(buf + at);
+        at += 4;
+        if (len - at < n) return Malformed(at, "length " + std::to_string(n) + " past the end");
+        v.type = static_cast<ValueType>(tag);
+        v.data = buf + at;
+        v.size = n;
+        at += n;
+        if (v.type == ValueType::kText && !ValidUtf8(v.data, v.size)) {
+          return Status::Sql("invalid UTF-8 in text parameter $" + std::to_string(i + 1), "22021");
+        }
+        break;
+      }
+      case static_cast<uint8_t>(ValueType::kBool):
+        if (left < 1) return Malformed(at, "truncated boolean");
+        v.type = ValueType::kBool;
+        v.i64 = buf[at++] != 0 ? 1 : 0;
+        break;
+      default:
+        return Malformed(at - 1, "unknown type tag " + std::to_string(tag));
+    }
+    if (target != nullptr) DDB_RETURN_IF_ERROR(target->Bind(static_cast<int>(i) + 1, v));
+  }
+  *pos = at;
+  return Status::OK();
+}
+
+size_t EncodedSize(const ValueView& v) {
+  switch (v.type) {
+    case ValueType::kNull: return 1;
+    case ValueType::kInt64:
+    case ValueType::kFloat64: return 9;
+    case ValueType::kText:
+    case ValueType::kBlob: return v.size > 0xFFFFFFFFull ? 0 : 5 + v.size;
+    case ValueType::kBool: return 2;
+  }
+  return 0;
+}
+
+uint8_t* EncodeValue(uint8_t* p, const ValueView& v) {
+  *p++ = static_cast<uint8_t>(v.type);
+  switch (v.type) {
+    case ValueType::kNull:
+      break;
+    case ValueType::kInt64:
+      p = StoreU64(p, static_cast<uint64_t>(v.i64));
+      break;
+    case ValueType::kFloat64: {
+      uint64_t bits;
+      std::memcpy(&bits, &v.f64, sizeof(bits));
+      p = StoreU64(p, bits);
+      break;
+    }
+    case ValueType::kText:
+    case ValueType::kBlob:
+      p = StoreU32(p, static_cast<uint32_t>(v.size));
+      if (v.size > 0) std::memcpy(p, v.data, v.size);
+      p += v.size;
+      break;
+    case ValueType::kBool:
+      *p++ = v.i64 != 0 ? 1 : 0;
+      break;
+  }
+  return p;
+}
+
+}  // namespace capi
+}  // namespace decentdb

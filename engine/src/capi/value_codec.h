@@ -1,0 +1,33 @@
+// The value encoding shared by decentdb_bind_all, decentdb_step_batch and friends:
+// u8 type tag + payload, little-endian and unaligned (NULL nothing; INT64 i64; FLOAT64 f64;
+// TEXT u32 length + UTF-8; BLOB u32 length + bytes; BOOL u8). Decoding is bounds-checked
+// and total: a malformed buffer is ERR_MISUSE, never a read past its end.
+// Design: ENGINE.md §11.2.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "db/statement.h"
+#include "util/status.h"
+
+namespace decentdb {
+namespace capi {
+
+// True when [p, p+n) is well-formed UTF-8 (no overlongs, surrogates or code points
+// beyond U+10FFFF).
+bool ValidUtf8(const uint8_t* p, size_t n);
+
+// Reads one parameter set (u32 count + count values) starting at buf[*pos]; on success
+// *pos is just past it. count must equal expected_count. With target != nullptr every
+// value is bound to $1..$count of target; with nullptr the set is only validated.
+Status DecodeParamSet(const uint8_t* buf, size_t len, size_t* pos, int expected_count,
+                      Statement* target);
+
+// Bytes needed to encode v; 0 when v cannot be encoded (text or blob over 4 GiB).
+size_t EncodedSize(const ValueView& v);
+// Writes v at p, which has room for EncodedSize(v) bytes; returns the end.
+uint8_t* EncodeValue(uint8_t* p, const ValueView& v);
+
+}  // namespace capi
+}  // namespace decentdb
