@@ -19,6 +19,16 @@ std::vector<uint8_t> RandomBytes(std::mt19937_64& rng, size_t n) {
   return v;
 }
 
+// Bit-at-a-time definition of CRC-32C: slow, but obviously the specification.
+uint32_t ReferenceCrc32c(const uint8_t* p, size_t n) {
+  uint32_t c = 0xFFFFFFFFu;
+  for (size_t i = 0; i < n; ++i) {
+    c ^= p[i];
+    for (int bit = 0; bit < 8; ++bit) c = (c & 1) ? (c >> 1) ^ 0x82F63B78u : c >> 1;
+  }
+  return ~c;
+}
+
 }  // namespace
 
 TEST(Crc32c, MatchesKnownVectors) {
@@ -47,6 +57,19 @@ TEST(Crc32c, SoftwarePathMatchesKnownVectors) {
   EXPECT_EQ(internal::Crc32cExtendSoftware(0, "123456789", 9), 0xE3069283u);
   uint8_t zeros[32] = {};
   EXPECT_EQ(internal::Crc32cExtendSoftware(0, zeros, 32), 0x8A9136AAu);
+}
+
+TEST(Crc32c, SoftwarePathMatchesBitwiseDefinition) {
+  // Covers the fallback on every length and alignment class even where SSE4.2 exists.
+  std::mt19937_64 rng(ddbtest::TestSeed());
+  std::vector<uint8_t> backing = RandomBytes(rng, 4200);
+  for (int iter = 0; iter < 500; ++iter) {
+    size_t align = rng() % 16;
+    size_t len = (iter % 10 == 0) ? rng() % 4096 : rng() % 40;
+    const uint8_t* p = backing.data() + align;
+    EXPECT_EQ(internal::Crc32cExtendSoftware(0, p, len), ReferenceCrc32c(p, len));
+    if (ddbtest::CurrentTestFailed()) return;
+  }
 }
 
 TEST(Crc32c, ExtendComposesLikeConcatenation) {
