@@ -19,7 +19,7 @@
 using decentdb::Code;
 using decentdb::Status;
 using decentdb::ValueType;
-using decentdb::ValueView;
+using decentdb::ValueRef;
 using decentdb::capi::ErrorState;
 using decentdb::capi::LiveConn;
 using decentdb::capi::LiveStmt;
@@ -118,7 +118,7 @@ int CheckParam(decentdb_stmt* stmt, int index) {
   return DECENTDB_OK;
 }
 
-int BindValue(decentdb_stmt* stmt, int index, const ValueView& v) {
+int BindValue(decentdb_stmt* stmt, int index, ValueRef v) {
   if (!LiveStmt(stmt)) return OrphanOrBad(stmt);
   decentdb_db* db = DbOf(stmt);
   try {
@@ -339,33 +339,24 @@ int decentdb_prepare(decentdb_db* db, const char* sql, decentdb_stmt** out) {
 }
 
 int decentdb_bind_null(decentdb_stmt* stmt, int index) {
-  ValueView v;
-  return BindValue(stmt, index, v);
+  return BindValue(stmt, index, ValueRef::Null());
 }
 
 int decentdb_bind_int64(decentdb_stmt* stmt, int index, int64_t value) {
-  ValueView v;
-  v.type = ValueType::kInt64;
-  v.i64 = value;
-  return BindValue(stmt, index, v);
+  return BindValue(stmt, index, ValueRef::Int64(value));
 }
 
 int decentdb_bind_float64(decentdb_stmt* stmt, int index, double value) {
-  ValueView v;
-  v.type = ValueType::kFloat64;
-  v.f64 = value;
-  return BindValue(stmt, index, v);
+  return BindValue(stmt, index, ValueRef::Float64(value));
 }
 
 int decentdb_bind_text(decentdb_stmt* stmt, int index, const char* utf8, int byte_len) {
   if (!LiveStmt(stmt)) return OrphanOrBad(stmt);
-  ValueView v;
+  ValueRef v;
   if (utf8 != nullptr) {
     const size_t n = byte_len < 0 ? std::strlen(utf8) : static_cast<size_t>(byte_len);
-    v.type = ValueType::kText;
-    v.data = reinterpret_cast<const uint8_t*>(utf8);
-    v.size = n;
-    if (!decentdb::capi::ValidUtf8(v.data, n)) {
+    v = ValueRef::Text(utf8, n);
+    if (!decentdb::capi::ValidUtf8(v.data(), n)) {
       try {
         return Fail(DbOf(stmt), Status::Sql("invalid UTF-8 in text parameter $" +
                                             std::to_string(index), "22021"));
@@ -382,18 +373,12 @@ int decentdb_bind_blob(decentdb_stmt* stmt, int index, const uint8_t* data, int 
   if (byte_len < 0 || (data == nullptr && byte_len > 0)) {
     return Misuse(DbOf(stmt), "bind_blob: negative length or NULL data");
   }
-  ValueView v;
-  v.type = ValueType::kBlob;
-  v.data = data != nullptr ? data : kEmptyBytes;
-  v.size = static_cast<size_t>(byte_len);
-  return BindValue(stmt, index, v);
+  return BindValue(stmt, index,
+                   ValueRef::Blob(data != nullptr ? data : kEmptyBytes, static_cast<size_t>(byte_len)));
 }
 
 int decentdb_bind_bool(decentdb_stmt* stmt, int index, int value) {
-  ValueView v;
-  v.type = ValueType::kBool;
-  v.i64 = value != 0 ? 1 : 0;
-  return BindValue(stmt, index, v);
+  return BindValue(stmt, index, ValueRef::Bool(value != 0));
 }
 
 int decentdb_step(decentdb_stmt* stmt) {
@@ -431,7 +416,7 @@ int decentdb_column_type(decentdb_stmt* stmt, int column) {
   if (!LiveStmt(stmt)) return OrphanOrBad(stmt);
   try {
     if (!CheckColumn(stmt, column, true)) return DECENTDB_ERR_MISUSE;
-    return static_cast<int>(stmt->impl->Column(column).type);
+    return static_cast<int>(stmt->impl->Column(column).type());
   } catch (...) {
     return FromException(DbOf(stmt));
   }
@@ -441,7 +426,7 @@ int decentdb_column_is_null(decentdb_stmt* stmt, int column) {
   if (!LiveStmt(stmt)) return OrphanOrBad(stmt);
   try {
     if (!CheckColumn(stmt, column, true)) return DECENTDB_ERR_MISUSE;
-    return stmt->impl->Column(column).type == ValueType::kNull ? 1 : 0;
+    return stmt->impl->Column(column).type() == ValueType::kNull ? 1 : 0;
   } catch (...) {
     return FromException(DbOf(stmt));
   }
@@ -451,12 +436,12 @@ int64_t decentdb_column_int64(decentdb_stmt* stmt, int column) {
   if (!LiveStmt(stmt)) return 0;
   try {
     if (!CheckColumn(stmt, column, true)) return 0;
-    const ValueView v = stmt->impl->Column(column);
-    switch (v.type) {
+    const ValueRef v = stmt->impl->Column(column);
+    switch (v.type()) {
       case ValueType::kNull: return 0;
       case ValueType::kInt64:
-      case ValueType::kBool: return v.i64;
-      case ValueType::kFloat64: return TruncateDouble(v.f64);
+      case ValueType::kBool: return v.int64();
+      case ValueType::kFloat64: return TruncateDouble(v.float64());
       default:
         Misuse(DbOf(stmt), "column_int64: the value is TEXT or BLOB");
         return 0;
@@ -471,12 +456,12 @@ double decentdb_column_float64(decentdb_stmt* stmt, int column) {
   if (!LiveStmt(stmt)) return 0;
   try {
     if (!CheckColumn(stmt, column, true)) return 0;
-    const ValueView v = stmt->impl->Column(column);
-    switch (v.type) {
+    const ValueRef v = stmt->impl->Column(column);
+    switch (v.type()) {
       case ValueType::kNull: return 0;
-      case ValueType::kFloat64: return v.f64;
+      case ValueType::kFloat64: return v.float64();
       case ValueType::kInt64:
-      case ValueType::kBool: return static_cast<double>(v.i64);
+      case ValueType::kBool: return static_cast<double>(v.int64());
       default:
         Misuse(DbOf(stmt), "column_float64: the value is TEXT or BLOB");
         return 0;
@@ -492,27 +477,27 @@ const char* decentdb_column_text(decentdb_stmt* stmt, int column, int* out_len) 
   if (!LiveStmt(stmt)) return nullptr;
   try {
     if (!CheckColumn(stmt, column, true)) return nullptr;
-    const ValueView v = stmt->impl->Column(column);
+    const ValueRef v = stmt->impl->Column(column);
     std::string& text = stmt->converted[static_cast<size_t>(column)];
-    switch (v.type) {
+    switch (v.type()) {
       case ValueType::kNull:
         return nullptr;
       case ValueType::kText:
-        if (v.size > static_cast<size_t>(std::numeric_limits<int>::max())) {
+        if (v.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
           Fail(DbOf(stmt), Status::Sql("text value too long for column_text", "54000"));
           return nullptr;
         }
         // Copied so that the result is NUL-terminated whatever the row storage is.
-        text.assign(reinterpret_cast<const char*>(v.data), v.size);
+        text.assign(reinterpret_cast<const char*>(v.data()), v.size());
         break;
       case ValueType::kInt64:
-        text = std::to_string(v.i64);
+        text = std::to_string(v.int64());
         break;
       case ValueType::kFloat64:
-        text = RenderDouble(v.f64);
+        text = RenderDouble(v.float64());
         break;
       case ValueType::kBool:
-        text = v.i64 != 0 ? "true" : "false";
+        text = v.int64() != 0 ? "true" : "false";
         break;
       default:
         Misuse(DbOf(stmt), "column_text: the value is a BLOB");
@@ -531,18 +516,18 @@ const uint8_t* decentdb_column_blob(decentdb_stmt* stmt, int column, int* out_le
   if (!LiveStmt(stmt)) return nullptr;
   try {
     if (!CheckColumn(stmt, column, true)) return nullptr;
-    const ValueView v = stmt->impl->Column(column);
-    if (v.type == ValueType::kNull) return nullptr;
-    if (v.type != ValueType::kBlob && v.type != ValueType::kText) {
+    const ValueRef v = stmt->impl->Column(column);
+    if (v.type() == ValueType::kNull) return nullptr;
+    if (v.type() != ValueType::kBlob && v.type() != ValueType::kText) {
       Misuse(DbOf(stmt), "column_blob: the value is not a BLOB or TEXT");
       return nullptr;
     }
-    if (v.size > static_cast<size_t>(std::numeric_limits<int>::max())) {
+    if (v.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
       Fail(DbOf(stmt), Status::Sql("blob value too long for column_blob", "54000"));
       return nullptr;
     }
-    if (out_len != nullptr) *out_len = static_cast<int>(v.size);
-    return v.size == 0 || v.data == nullptr ? kEmptyBytes : v.data;
+    if (out_len != nullptr) *out_len = static_cast<int>(v.size());
+    return v.size() == 0 || v.data() == nullptr ? kEmptyBytes : v.data();
   } catch (...) {
     FromException(DbOf(stmt));
     return nullptr;

@@ -85,12 +85,11 @@ Status DecodeParamSet(const uint8_t* buf, size_t len, size_t* pos, int expected_
   }
   for (uint32_t i = 0; i < count; ++i) {
     if (at >= len) return Malformed(at, "missing value for $" + std::to_string(i + 1));
-    ValueView v;
+    ValueRef v;
     const uint8_t tag = buf[at++];
     const size_t left = len - at;
     switch (tag) {
       case static_cast<uint8_t>(ValueType::kNull):
-        v.type = ValueType::kNull;
         break;
       case static_cast<uint8_t>(ValueType::kInt64):
       case static_cast<uint8_t>(ValueType::kFloat64): {
@@ -98,11 +97,11 @@ Status DecodeParamSet(const uint8_t* buf, size_t len, size_t* pos, int expected_
         const uint64_t bits = LoadU64(buf + at);
         at += 8;
         if (tag == static_cast<uint8_t>(ValueType::kInt64)) {
-          v.type = ValueType::kInt64;
-          v.i64 = static_cast<int64_t>(bits);
+          v = ValueRef::Int64(static_cast<int64_t>(bits));
         } else {
-          v.type = ValueType::kFloat64;
-          std::memcpy(&v.f64, &bits, sizeof(v.f64));
+          double d;
+          std::memcpy(&d, &bits, sizeof(d));
+          v = ValueRef::Float64(d);
         }
         break;
       }
@@ -112,19 +111,22 @@ Status DecodeParamSet(const uint8_t* buf, size_t len, size_t* pos, int expected_
         const uint32_t n = LoadU32(buf + at);
         at += 4;
         if (len - at < n) return Malformed(at, "length " + std::to_string(n) + " past the end");
-        v.type = static_cast<ValueType>(tag);
-        v.data = buf + at;
-        v.size = n;
+        const uint8_t* data = buf + at;
         at += n;
-        if (v.type == ValueType::kText && !ValidUtf8(v.data, v.size)) {
-          return Status::Sql("invalid UTF-8 in text parameter $" + std::to_string(i + 1), "22021");
+        if (tag == static_cast<uint8_t>(ValueType::kText)) {
+          if (!ValidUtf8(data, n)) {
+            return Status::Sql("invalid UTF-8 in text parameter $" + std::to_string(i + 1),
+                               "22021");
+          }
+          v = ValueRef::Text(reinterpret_cast<const char*>(data), n);
+        } else {
+          v = ValueRef::Blob(data, n);
         }
         break;
       }
       case static_cast<uint8_t>(ValueType::kBool):
         if (left < 1) return Malformed(at, "truncated boolean");
-        v.type = ValueType::kBool;
-        v.i64 = buf[at++] != 0 ? 1 : 0;
+        v = ValueRef::Bool(buf[at++] != 0);
         break;
       default:
         return Malformed(at - 1, "unknown type tag " + std::to_string(tag));
@@ -135,40 +137,41 @@ Status DecodeParamSet(const uint8_t* buf, size_t len, size_t* pos, int expected_
   return Status::OK();
 }
 
-size_t EncodedSize(const ValueView& v) {
-  switch (v.type) {
+size_t EncodedSize(ValueRef v) {
+  switch (v.type()) {
     case ValueType::kNull: return 1;
     case ValueType::kInt64:
     case ValueType::kFloat64: return 9;
     case ValueType::kText:
-    case ValueType::kBlob: return v.size > 0xFFFFFFFFull ? 0 : 5 + v.size;
+    case ValueType::kBlob: return v.size() > 0xFFFFFFFFull ? 0 : 5 + v.size();
     case ValueType::kBool: return 2;
   }
   return 0;
 }
 
-uint8_t* EncodeValue(uint8_t* p, const ValueView& v) {
-  *p++ = static_cast<uint8_t>(v.type);
-  switch (v.type) {
+uint8_t* EncodeValue(uint8_t* p, ValueRef v) {
+  *p++ = static_cast<uint8_t>(v.type());
+  switch (v.type()) {
     case ValueType::kNull:
       break;
     case ValueType::kInt64:
-      p = StoreU64(p, static_cast<uint64_t>(v.i64));
+      p = StoreU64(p, static_cast<uint64_t>(v.int64()));
       break;
     case ValueType::kFloat64: {
+      const double d = v.float64();
       uint64_t bits;
-      std::memcpy(&bits, &v.f64, sizeof(bits));
+      std::memcpy(&bits, &d, sizeof(bits));
       p = StoreU64(p, bits);
       break;
     }
     case ValueType::kText:
     case ValueType::kBlob:
-      p = StoreU32(p, static_cast<uint32_t>(v.size));
-      if (v.size > 0) std::memcpy(p, v.data, v.size);
-      p += v.size;
+      p = StoreU32(p, static_cast<uint32_t>(v.size()));
+      if (v.size() > 0) std::memcpy(p, v.data(), v.size());
+      p += v.size();
       break;
     case ValueType::kBool:
-      *p++ = v.i64 != 0 ? 1 : 0;
+      *p++ = v.int64() != 0 ? 1 : 0;
       break;
   }
   return p;

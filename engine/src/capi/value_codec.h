@@ -25,9 +25,9 @@ Status DecodeParamSet(const uint8_t* buf, size_t len, size_t* pos, int expected_
                       Statement* target);
 
 // Bytes needed to encode v; 0 when v cannot be encoded (text or blob over 4 GiB).
-size_t EncodedSize(const ValueView& v);
+size_t EncodedSize(ValueRef v);
 // Writes v at p, which has room for EncodedSize(v) bytes; returns the end.
-uint8_t* EncodeValue(uint8_t* p, const ValueView& v);
+uint8_t* EncodeValue(uint8_t* p, ValueRef v);
 
 }  // namespace capi
 }  // namespace decentdb

@@ -4,26 +4,12 @@
 // is produced by Connection::Prepare; tests plug in their own.
 #pragma once
 
-#include <cstddef>
-#include <cstdint>
 #include <string>
 
+#include "record/value.h"
 #include "util/status.h"
 
 namespace decentdb {
-
-// Storage classes, equal to the DECENTDB_TYPE_* codes of the C API.
-enum class ValueType : uint8_t { kNull = 0, kInt64 = 1, kFloat64 = 2, kText = 3, kBlob = 4, kBool = 5 };
-
-// A borrowed value. For kText/kBlob, data/size point into memory owned by whoever
-// handed the view out, valid as documented at that place.
-struct ValueView {
-  ValueType type = ValueType::kNull;
-  int64_t i64 = 0;  // kInt64; kBool as 0/1
-  double f64 = 0;   // kFloat64
-  const uint8_t* data = nullptr;
-  size_t size = 0;
-};
 
 class Statement {
  public:
@@ -38,7 +24,7 @@ class Statement {
   virtual const char* column_decltype(int column) const = 0;
 
   // REQUIRES: 1 <= index <= param_count(). Copies text and blob bytes.
-  virtual Status Bind(int index, const ValueView& value) = 0;
+  virtual Status Bind(int index, ValueRef value) = 0;
   // Sets every parameter back to NULL.
   virtual Status ClearBindings() = 0;
 
@@ -46,7 +32,7 @@ class Statement {
   virtual Status Step(bool* out_row) = 0;
   // REQUIRES: the last Step produced a row and 0 <= column < column_count(). The view
   // stays valid until the next Step, Reset or destruction.
-  virtual ValueView Column(int column) const = 0;
+  virtual ValueRef Column(int column) const = 0;
   // Ends the current execution and releases its snapshot; keeps the bindings.
   virtual Status Reset() = 0;
 
