@@ -1,0 +1,57 @@
+// walIndex: maps a page id to the ascending list of its committed versions in the WAL,
+// (commit lsn, frame offset). Sharded by page id; each shard has a shared_mutex held only
+// for the lookup or update itself. Design: ENGINE.md §3.4 (snapshot resolution), §3.6
+// (pruning after checkpoint).
+//
+//  (X1) Only committed frames are inserted, and only after their COMMIT frame is durable
+//       (the writer publishes them before advancing last_commit_lsn).
+//  (X2) Each page's list is strictly ascending by lsn; an entry is removed only by Prune
+//       after the checkpoint has written a version at least as new to the synced main file.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <shared_mutex>
+#include <unordered_map>
+#include <vector>
+
+namespace decentdb {
+
+struct WalVersion {
+  uint64_t lsn = 0;
+  uint64_t offset = 0;  // offset of the PAGE frame header in the WAL file
+};
+
+class WalIndex {
+ public:
+  WalIndex();
+
+  // REQUIRES: lsn is greater than every lsn already recorded for page (X2).
+  void Insert(uint32_t page, uint64_t lsn, uint64_t offset);
+  // The newest version of page with lsn <= snapshot; false if there is none.
+  bool Lookup(uint32_t page, uint64_t snapshot, WalVersion* out) const;
+  // Removes page's versions with lsn <= upto (X2).
+  void Prune(uint32_t page, uint64_t upto);
+  // Pages having at least one version with lo < lsn <= hi, ascending.
+  std::vector<uint32_t> PagesWithVersionsIn(uint64_t lo, uint64_t hi) const;
+  // Calls fn for every (page, version); used by the integrity check.
+  void ForEach(const std::function<void(uint32_t, const WalVersion&)>& fn) const;
+  void Clear();
+  // Number of versions recorded; 0 lets readers skip the lookup entirely.
+  uint64_t size() const { return count_.load(std::memory_order_acquire); }
+
+ private:
+  static constexpr uint32_t kShards = 64;
+  struct Shard {
+    mutable std::shared_mutex mu;
+    std::unordered_map<uint32_t, std::vector<WalVersion>> pages;  // GUARDED_BY(mu)
+  };
+  Shard& ShardFor(uint32_t page) const { return shards_[page & (kShards - 1)]; }
+
+  std::unique_ptr<Shard[]> shards_;
+  std::atomic<uint64_t> count_{0};
+};
+
+}  // namespace decentdb
