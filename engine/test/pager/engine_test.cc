@@ -1,0 +1,494 @@
+// Functional tests of the storage engine (pager/engine.h, engine_impl.h, txn_impl.h):
+// creating and reopening, commit and rollback, the freelist, the statement journal,
+// checkpoints, header/page corruption, poisoning, the writer lock and the registry.
+// Design: ENGINE.md §2-§4.
+#include <unistd.h>
+
+#include <random>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "pager/page_format.h"
+#include "pager/txn_impl.h"
+#include "pager_test_util.h"
+#include "vfs/fault_vfs.h"
+
+using namespace decentdb;
+using namespace pagertest;
+
+namespace {
+
+// Allocates n pages in one transaction, each filled for txn; returns their ids.
+std::vector<PageId> AllocateFilled(Engine* e, int n, uint64_t txn) {
+  std::unique_ptr<WriteTxn> w;
+  std::vector<PageId> ids;
+  Status s = e->BeginWrite(1000, UINT64_MAX, &w);
+  if (!s.ok()) {
+    ddbtest::ReportFailure(__FILE__, __LINE__, s.ToString());
+    return ids;
+  }
+  for (int i = 0; i < n; ++i) {
+    PageId id;
+    uint8_t* p;
+    s = w->Allocate(&id, &p);
+    if (!s.ok()) break;
+    FillPage(p, w->usable_size(), id, txn);
+    ids.push_back(id);
+  }
+  if (s.ok()) s = w->Commit();
+  if (!s.ok()) ddbtest::ReportFailure(__FILE__, __LINE__, s.ToString());
+  return ids;
+}
+
+uint64_t ReadTxnOf(PageReader* r, PageId id) {
+  PageRef ref;
+  Status s = r->Read(id, &ref);
+  if (!s.ok()) return UINT64_MAX - 1;
+  return PageTxn(ref.data(), r->usable_size(), id);
+}
+
+}  // namespace
+
+TEST(Engine, CreatesAndReopensADatabase) {
+  auto vfs = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  std::vector<PageId> ids;
+  {
+    std::shared_ptr<Engine> e;
+    ASSERT_OK(Engine::Acquire("a.db", MemOptions(vfs), true, false, &e));
+    EXPECT_EQ(e->page_size(), 4096u);
+    std::unique_ptr<ReadTxn> r;
+    ASSERT_OK(e->BeginRead(&r));
+    EXPECT_EQ(r->page_count(), 1u);
+    r.reset();
+    ids = AllocateFilled(e.get(), 5, 1);
+    std::unique_ptr<WriteTxn> w;
+    ASSERT_OK(e->BeginWrite(0, UINT64_MAX, &w));
+    w->set_header(HeaderFields{7, ids[0]});
+    ASSERT_OK(w->Commit());
+    EXPECT_EQ(e->last_commit_lsn(), 2u);
+    EXPECT_EQ(Integrity(e.get()), "ok");
+  }
+  bool wal_exists = true;
+  ASSERT_OK(vfs->Exists("a.db.wal", &wal_exists));
+  EXPECT_FALSE(wal_exists);  // deleted at last close after a full reset (§2.1)
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire("a.db", MemOptions(vfs), false, false, &e));
+  std::unique_ptr<ReadTxn> r;
+  ASSERT_OK(e->BeginRead(&r));
+  EXPECT_EQ(r->page_count(), 6u);
+  EXPECT_EQ(r->header().schema_cookie, 7u);
+  EXPECT_EQ(r->header().catalog_root, ids[0]);
+  for (PageId id : ids) EXPECT_EQ(ReadTxnOf(r.get(), id), 1u);
+  PageRef ref;
+  EXPECT_TRUE(r->Read(7, &ref).Is(Code::kCorruption));
+  EXPECT_TRUE(r->Read(0, &ref).Is(Code::kCorruption));
+}
+
+TEST(Engine, MissingFileWithoutCreateIsIo) {
+  auto vfs = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  std::shared_ptr<Engine> e;
+  EXPECT_TRUE(Engine::Acquire("nope.db", MemOptions(vfs), false, false, &e).Is(Code::kIo));
+}
+
+TEST(Engine, RollbackAndDestroyDiscardWrites) {
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire(":memory:", EngineOptions(), true, false, &e));
+  std::vector<PageId> ids = AllocateFilled(e.get(), 3, 1);
+  {
+    std::unique_ptr<WriteTxn> w;
+    ASSERT_OK(e->BeginWrite(0, UINT64_MAX, &w));
+    uint8_t* p;
+    ASSERT_OK(w->Write(ids[1], &p));
+    FillPage(p, w->usable_size(), ids[1], 2);
+    EXPECT_EQ(ReadTxnOf(w.get(), ids[1]), 2u);  // own writes are visible
+    w->Rollback();
+  }
+  {
+    std::unique_ptr<WriteTxn> w;
+    ASSERT_OK(e->BeginWrite(0, UINT64_MAX, &w));
+    PageId id;
+    uint8_t* p;
+    ASSERT_OK(w->Allocate(&id, &p));
+    // destroyed without commit: rolled back
+  }
+  std::unique_ptr<ReadTxn> r;
+  ASSERT_OK(e->BeginRead(&r));
+  EXPECT_EQ(r->page_count(), 4u);
+  EXPECT_EQ(ReadTxnOf(r.get(), ids[1]), 1u);
+  EXPECT_EQ(e->last_commit_lsn(), 1u);
+}
+
+TEST(Engine, FreelistReusesPagesAndStaysConsistent) {
+  std::mt19937_64 rng(ddbtest::TestSeed());
+  std::shared_ptr<Engine> e;
+  EngineOptions o;
+  o.page_size = 4096;
+  ASSERT_OK(Engine::Acquire(":memory:", o, true, false, &e));
+  std::set<PageId> live;
+  uint64_t txn = 0;
+  // Enough frees to need several trunks (capacity 1020 ids at 4 KiB).
+  for (int round = 0; round < 12; ++round) {
+    std::unique_ptr<WriteTxn> w;
+    ASSERT_OK(e->BeginWrite(0, UINT64_MAX, &w));
+    ++txn;
+    const int allocs = static_cast<int>(rng() % 400);
+    for (int i = 0; i < allocs; ++i) {
+      PageId id;
+      uint8_t* p;
+      ASSERT_OK(w->Allocate(&id, &p));
+      EXPECT_TRUE(live.insert(id).second);  // never handed out twice
+      FillPage(p, w->usable_size(), id, txn);
+    }
+    std::vector<PageId> v(live.begin(), live.end());
+    std::shuffle(v.begin(), v.end(), rng);
+    const size_t frees = v.empty() ? 0 : rng() % (v.size() / 2 + 1);
+    for (size_t i = 0; i < frees; ++i) {
+      ASSERT_OK(w->Free(v[i]));
+      live.erase(v[i]);
+    }
+    ASSERT_OK(w->Commit());
+    ASSERT_EQ(Integrity(e.get()), "ok");
+  }
+  std::unique_ptr<ReadTxn> r;
+  ASSERT_OK(e->BeginRead(&r));
+  auto* rt = static_cast<ReadTxnImpl*>(r.get());
+  // (1) of §2.6: live + free + trunks + header account for every page.
+  uint32_t trunks = 0;
+  for (PageId t = rt->db_header().freelist_head; t != 0;) {
+    PageRef ref;
+    ASSERT_OK(r->Read(t, &ref));
+    trunks++;
+    t = DecodeFixed32(ref.data() + 4);
+  }
+  EXPECT_EQ(1 + live.size() + rt->db_header().freelist_count + trunks, r->page_count());
+  for (PageId id : live) EXPECT_NE(ReadTxnOf(r.get(), id), UINT64_MAX);
+}
+
+TEST(Engine, IntegrityCheckReportsFreelistDamage) {
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire(":memory:", EngineOptions(), true, false, &e));
+  std::vector<PageId> ids = AllocateFilled(e.get(), 4, 1);
+  std::unique_ptr<WriteTxn> w;
+  ASSERT_OK(e->BeginWrite(0, UINT64_MAX, &w));
+  ASSERT_OK(w->Free(ids[0]));  // becomes the trunk
+  ASSERT_OK(w->Free(ids[1]));
+  ASSERT_OK(w->Free(ids[1]));  // a double free the trunk cannot see
+  ASSERT_OK(w->Commit());
+  std::string report = Integrity(e.get());
+  EXPECT_TRUE(report.find("appears twice") != std::string::npos);
+}
+
+TEST(Engine, StatementJournalUndoesWritesAllocationsAndFrees) {
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire(":memory:", EngineOptions(), true, false, &e));
+  std::vector<PageId> ids = AllocateFilled(e.get(), 4, 1);
+  std::unique_ptr<WriteTxn> w;
+  ASSERT_OK(e->BeginWrite(0, UINT64_MAX, &w));
+  uint8_t* p0;
+  ASSERT_OK(w->Write(ids[0], &p0));
+  FillPage(p0, w->usable_size(), ids[0], 2);  // kept: before any mark
+  uint64_t m1 = w->Mark();
+  uint8_t* p;
+  ASSERT_OK(w->Write(ids[0], &p));
+  EXPECT_EQ(p, p0);
+  FillPage(p, w->usable_size(), ids[0], 3);
+  ASSERT_OK(w->Write(ids[1], &p));
+  FillPage(p, w->usable_size(), ids[1], 3);
+  uint64_t m2 = w->Mark();
+  PageId nid;
+  ASSERT_OK(w->Allocate(&nid, &p));
+  ASSERT_OK(w->Free(ids[2]));
+  w->set_header(HeaderFields{99, 0});
+  EXPECT_EQ(w->page_count(), 6u);
+  ASSERT_OK(w->RollbackToMark(m2));
+  EXPECT_EQ(w->page_count(), 5u);
+  EXPECT_EQ(w->header().schema_cookie, 0u);
+  EXPECT_EQ(ReadTxnOf(w.get(), ids[1]), 3u);
+  ASSERT_OK(w->RollbackToMark(m1));
+  EXPECT_EQ(ReadTxnOf(w.get(), ids[0]), 2u);
+  EXPECT_EQ(ReadTxnOf(w.get(), ids[1]), 1u);
+  // The mark stays usable after a rollback to it.
+  ASSERT_OK(w->Write(ids[3], &p));
+  FillPage(p, w->usable_size(), ids[3], 4);
+  ASSERT_OK(w->RollbackToMark(m1));
+  EXPECT_EQ(ReadTxnOf(w.get(), ids[3]), 1u);
+  // Released marks keep their changes.
+  uint64_t m3 = w->Mark();
+  ASSERT_OK(w->Write(ids[3], &p));
+  FillPage(p, w->usable_size(), ids[3], 5);
+  w->ReleaseMark(m3);
+  w->ReleaseMark(m1);
+  EXPECT_TRUE(w->RollbackToMark(m1).Is(Code::kMisuse));
+  ASSERT_OK(w->Commit());
+  std::unique_ptr<ReadTxn> r;
+  ASSERT_OK(e->BeginRead(&r));
+  EXPECT_EQ(r->page_count(), 5u);
+  EXPECT_EQ(ReadTxnOf(r.get(), ids[0]), 2u);
+  EXPECT_EQ(ReadTxnOf(r.get(), ids[1]), 1u);
+  EXPECT_EQ(ReadTxnOf(r.get(), ids[2]), 1u);
+  EXPECT_EQ(ReadTxnOf(r.get(), ids[3]), 5u);
+  r.reset();
+  EXPECT_EQ(Integrity(e.get()), "ok");
+}
+
+TEST(Engine, SnapshotSurvivesCommitsAndCheckpoints) {
+  auto vfs = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire("s.db", MemOptions(vfs), true, false, &e));
+  std::vector<PageId> ids = AllocateFilled(e.get(), 8, 1);
+  std::unique_ptr<ReadTxn> old_reader;
+  ASSERT_OK(e->BeginRead(&old_reader));
+  for (uint64_t t = 2; t <= 5; ++t) {
+    std::unique_ptr<WriteTxn> w;
+    ASSERT_OK(e->BeginWrite(0, UINT64_MAX, &w));
+    for (PageId id : ids) {
+      uint8_t* p;
+      ASSERT_OK(w->Write(id, &p));
+      FillPage(p, w->usable_size(), id, t);
+    }
+    PageId nid;
+    uint8_t* p;
+    ASSERT_OK(w->Allocate(&nid, &p));
+    FillPage(p, w->usable_size(), nid, t);
+    ASSERT_OK(w->Commit());
+    int64_t left = -1;
+    ASSERT_OK(e->Checkpoint(CheckpointMode::kPassive, &left));
+    EXPECT_GT(left, 0);  // the old reader keeps the WAL from being reset (E2)
+  }
+  for (PageId id : ids) EXPECT_EQ(ReadTxnOf(old_reader.get(), id), 1u);
+  EXPECT_EQ(old_reader->page_count(), 9u);
+  std::unique_ptr<ReadTxn> mid;
+  ASSERT_OK(e->BeginRead(&mid));
+  old_reader.reset();
+  int64_t left = -1;
+  ASSERT_OK(e->Checkpoint(CheckpointMode::kPassive, &left));
+  EXPECT_EQ(left, 0);
+  EXPECT_EQ(Impl(e)->stats().wal_frame_bytes, 0u);  // reset: C == last commit (E4)
+  for (PageId id : ids) EXPECT_EQ(ReadTxnOf(mid.get(), id), 5u);
+  EXPECT_EQ(mid->page_count(), 13u);
+  EXPECT_EQ(Integrity(e.get()), "ok");
+}
+
+TEST(Engine, AutoCheckpointRunsPastTheThreshold) {
+  auto vfs = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  EngineOptions o = MemOptions(vfs);
+  o.checkpoint_threshold = 20 * 4096;
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire("auto.db", o, true, false, &e));
+  for (int t = 1; t <= 30; ++t) AllocateFilled(e.get(), 3, t);
+  EngineStats st = Impl(e)->stats();
+  EXPECT_GT(st.wal_resets, 2u);
+  EXPECT_LE(st.wal_frame_bytes, 24u * (4096 + 32));
+  EXPECT_EQ(Integrity(e.get()), "ok");
+}
+
+TEST(Engine, EveryHeaderBitFlipIsCorruptionNamingPage1) {
+  auto vfs = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  {
+    std::shared_ptr<Engine> e;
+    ASSERT_OK(Engine::Acquire("h.db", MemOptions(vfs), true, false, &e));
+    AllocateFilled(e.get(), 2, 1);
+  }
+  std::unique_ptr<File> f;
+  ASSERT_OK(vfs->Open("h.db", OpenFlags(), &f));
+  for (uint32_t bit = 0; bit < kDbHeaderSize * 8; ++bit) {
+    uint8_t b;
+    size_t got;
+    ASSERT_OK(f->ReadAt(bit / 8, &b, 1, &got));
+    uint8_t flipped = b ^ static_cast<uint8_t>(1u << (bit % 8));
+    ASSERT_OK(f->WriteAt(bit / 8, &flipped, 1));
+    std::shared_ptr<Engine> e;
+    Status s = Engine::Acquire("h.db", MemOptions(vfs), false, false, &e);
+    EXPECT_TRUE(s.Is(Code::kCorruption));
+    EXPECT_TRUE(s.message().find("page 1") != std::string::npos);
+    ASSERT_OK(f->WriteAt(bit / 8, &b, 1));
+  }
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire("h.db", MemOptions(vfs), false, false, &e));
+}
+
+TEST(Engine, PageBitFlipIsCorruptionNamingThePage) {
+  std::mt19937_64 rng(ddbtest::TestSeed());
+  auto vfs = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  std::vector<PageId> ids;
+  {
+    std::shared_ptr<Engine> e;
+    ASSERT_OK(Engine::Acquire("p.db", MemOptions(vfs), true, false, &e));
+    ids = AllocateFilled(e.get(), 6, 1);
+  }
+  std::unique_ptr<File> f;
+  ASSERT_OK(vfs->Open("p.db", OpenFlags(), &f));
+  for (int round = 0; round < 20; ++round) {
+    const PageId victim = ids[rng() % ids.size()];
+    const uint64_t off = (victim - 1) * 4096ull + rng() % 4096;
+    uint8_t b;
+    size_t got;
+    ASSERT_OK(f->ReadAt(off, &b, 1, &got));
+    uint8_t flipped = b ^ static_cast<uint8_t>(1u << (rng() % 8));
+    ASSERT_OK(f->WriteAt(off, &flipped, 1));
+    {
+      std::shared_ptr<Engine> e;
+      ASSERT_OK(Engine::Acquire("p.db", MemOptions(vfs), false, false, &e));
+      std::unique_ptr<ReadTxn> r;
+      ASSERT_OK(e->BeginRead(&r));
+      PageRef ref;
+      Status s = r->Read(victim, &ref);
+      EXPECT_TRUE(s.Is(Code::kCorruption));
+      EXPECT_TRUE(s.message().find("page " + std::to_string(victim) + ":") != std::string::npos);
+      r.reset();
+      std::string report = Integrity(e.get());
+      EXPECT_TRUE(report.find("page " + std::to_string(victim) + ":") != std::string::npos);
+      // Corruption makes the engine refuse writes (ENGINE.md §10).
+      std::unique_ptr<WriteTxn> w;
+      EXPECT_TRUE(e->BeginWrite(0, UINT64_MAX, &w).Is(Code::kCorruption));
+    }
+    ASSERT_OK(f->WriteAt(off, &b, 1));
+  }
+}
+
+TEST(Engine, FailedWalWritePoisonsUntilReopen) {
+  auto mem = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  auto fault = std::make_shared<FaultVfs>(mem.get());
+  std::vector<PageId> ids;
+  {
+    std::shared_ptr<Engine> e;
+    ASSERT_OK(Engine::Acquire("x.db", MemOptions(fault), true, false, &e));
+    ids = AllocateFilled(e.get(), 2, 1);
+    fault->FailAt(FaultPoint(1, ".wal", FaultOp::kSync));
+    std::unique_ptr<WriteTxn> w;
+    ASSERT_OK(e->BeginWrite(0, UINT64_MAX, &w));
+    uint8_t* p;
+    ASSERT_OK(w->Write(ids[0], &p));
+    FillPage(p, w->usable_size(), ids[0], 2);
+    EXPECT_TRUE(w->Commit().Is(Code::kIo));
+    fault->DisarmAll();
+    // Sticky (E5): writes refused, committed data still readable.
+    EXPECT_TRUE(e->BeginWrite(0, UINT64_MAX, &w).Is(Code::kIo));
+    std::unique_ptr<ReadTxn> r;
+    ASSERT_OK(e->BeginRead(&r));
+    EXPECT_EQ(ReadTxnOf(r.get(), ids[0]), 1u);
+  }
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire("x.db", MemOptions(fault), false, false, &e));
+  std::unique_ptr<WriteTxn> w;
+  ASSERT_OK(e->BeginWrite(0, UINT64_MAX, &w));
+  w->Rollback();
+  EXPECT_EQ(Integrity(e.get()), "ok");
+}
+
+TEST(Engine, BusyWriterTimesOutAndStaleWriterGets40001) {
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire(":memory:", EngineOptions(), true, false, &e));
+  AllocateFilled(e.get(), 1, 1);
+  std::unique_ptr<ReadTxn> r;
+  ASSERT_OK(e->BeginRead(&r));
+  const uint64_t snap = r->snapshot_lsn();
+  std::unique_ptr<WriteTxn> w1;
+  ASSERT_OK(e->BeginWrite(0, UINT64_MAX, &w1));
+  std::unique_ptr<WriteTxn> w2;
+  auto t0 = std::chrono::steady_clock::now();
+  Status s = e->BeginWrite(50, UINT64_MAX, &w2);
+  EXPECT_TRUE(s.Is(Code::kBusy));
+  EXPECT_EQ(std::string(s.sqlstate()), "55P03");
+  EXPECT_GE(std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::steady_clock::now() - t0).count(), 45);
+  PageId id;
+  uint8_t* p;
+  ASSERT_OK(w1->Allocate(&id, &p));
+  ASSERT_OK(w1->Commit());
+  s = e->BeginWrite(0, snap, &w2);
+  EXPECT_TRUE(s.Is(Code::kTransaction));
+  EXPECT_EQ(std::string(s.sqlstate()), "40001");
+  ASSERT_OK(e->BeginWrite(0, e->last_commit_lsn(), &w2));  // current snapshot: fine
+}
+
+TEST(Engine, WriterLockIsGrantedInArrivalOrder) {
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire(":memory:", EngineOptions(), true, false, &e));
+  std::unique_ptr<WriteTxn> w;
+  ASSERT_OK(e->BeginWrite(0, UINT64_MAX, &w));
+  std::mutex mu;
+  std::vector<int> order;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&, i] {
+      std::unique_ptr<WriteTxn> mine;
+      Status s = e->BeginWrite(5000, UINT64_MAX, &mine);
+      std::lock_guard<std::mutex> g(mu);
+      if (s.ok()) order.push_back(i);
+    });
+    // Let thread i queue before thread i+1.
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  }
+  w->Rollback();
+  for (auto& t : threads) t.join();
+  ASSERT_EQ(order.size(), 4u);
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(order[i], i);
+}
+
+TEST(Engine, RegistrySharesOneEngineAcrossSymlinks) {
+  std::string dir = ddbtest::TempDir();
+  std::string real = dir + "/real.db";
+  std::string link = dir + "/link.db";
+  std::shared_ptr<Engine> a;
+  ASSERT_OK(Engine::Acquire(real, EngineOptions(), true, false, &a));
+  ASSERT_TRUE(symlink(real.c_str(), link.c_str()) == 0);
+  std::shared_ptr<Engine> b;
+  ASSERT_OK(Engine::Acquire(link, EngineOptions(), true, false, &b));
+  EXPECT_TRUE(a.get() == b.get());
+  AllocateFilled(a.get(), 2, 1);
+  EXPECT_EQ(b->last_commit_lsn(), 1u);
+  a.reset();
+  EXPECT_EQ(b->last_commit_lsn(), 1u);  // still open through b
+  b.reset();
+  bool wal = true;
+  ASSERT_OK(OsVfs()->Exists(real + ".wal", &wal));
+  EXPECT_FALSE(wal);
+  // Reopened through the link, the data is there.
+  ASSERT_OK(Engine::Acquire(link, EngineOptions(), false, false, &b));
+  std::unique_ptr<ReadTxn> r;
+  ASSERT_OK(b->BeginRead(&r));
+  EXPECT_EQ(r->page_count(), 3u);
+}
+
+TEST(Engine, SecondOwnerOfTheFileIsRefusedWithBusy) {
+  auto vfs = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  std::unique_ptr<EngineImpl> first;
+  ASSERT_OK(EngineImpl::Open("l.db", vfs.get(), MemOptions(vfs), true, false, &first));
+  // Another engine on the same file stands in for another process (the memory VFS's
+  // locks conflict between handles).
+  std::unique_ptr<EngineImpl> second;
+  Status s = EngineImpl::Open("l.db", vfs.get(), MemOptions(vfs), true, false, &second);
+  EXPECT_TRUE(s.Is(Code::kBusy));
+  EXPECT_EQ(std::string(s.sqlstate()), "55P03");
+}
+
+TEST(Engine, MemoryDatabasesArePrivate) {
+  std::shared_ptr<Engine> a, b;
+  ASSERT_OK(Engine::Acquire(":memory:", EngineOptions(), true, false, &a));
+  ASSERT_OK(Engine::Acquire(":memory:", EngineOptions(), true, false, &b));
+  EXPECT_TRUE(a.get() != b.get());
+  AllocateFilled(a.get(), 3, 1);
+  EXPECT_EQ(a->last_commit_lsn(), 1u);
+  EXPECT_EQ(b->last_commit_lsn(), 0u);
+}
+
+TEST(Engine, PageSizeIsChosenAtCreation) {
+  auto vfs = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  EngineOptions o = MemOptions(vfs);
+  o.page_size = 16384;
+  {
+    std::shared_ptr<Engine> e;
+    ASSERT_OK(Engine::Acquire("big.db", o, true, false, &e));
+    EXPECT_EQ(e->page_size(), 16384u);
+    AllocateFilled(e.get(), 2, 1);
+  }
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire("big.db", MemOptions(vfs), false, false, &e));
+  EXPECT_EQ(e->page_size(), 16384u);
+  EXPECT_EQ(Integrity(e.get()), "ok");
+  o.page_size = 1000;
+  std::shared_ptr<Engine> bad;
+  EXPECT_TRUE(Engine::Acquire("bad.db", o, true, false, &bad).Is(Code::kMisuse));
+}
