@@ -1,0 +1,213 @@
+// Slotted B+tree page format (ENGINE.md §2.3, §5.1-5.3): the 16-byte header, the u16 cell
+// pointer array and the four cell layouts, with bounds-checked readers and the in-page
+// edits (insert, remove, defragment) the tree uses. Internal to btree/; every reader
+// reports damage as a failed check, which the callers turn into ERR_CORRUPTION with the id.
+//
+// Cell layouts (control = payload_len << 1 | overflow_bit; an overflowing cell holds
+// u32 first_overflow_page instead of the payload):
+//   table leaf:      zigzag-varint rowid, varint control, payload
+//   table interior:  u32 child, zigzag-varint separator
+//   index leaf:      varint key_len, key, varint control, value   (value empty for ordinary
+//                    indexes; trigram postings use it, ENGINE.md §7.6)
+//   index interior:  u32 child, varint key_len, separator
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+#include "pager/page_store.h"
+#include "util/coding.h"
+#include "util/status.h"
+
+namespace decentdb {
+namespace btree_internal {
+
+constexpr uint32_t kNodeHeaderSize = 16;
+// Header field offsets.
+constexpr uint32_t kOffType = 0;
+constexpr uint32_t kOffCount = 2;
+constexpr uint32_t kOffContentStart = 4;
+constexpr uint32_t kOffFragmented = 6;
+constexpr uint32_t kOffRightmost = 8;
+
+// Page invariants, checked by CheckNode (cheap, on every visit) and Verify (full walk):
+//  (N1) 16 + 2 * cell_count <= content_start <= usable_size;
+//  (N2) every cell pointer is in [content_start, usable_size) and its cell ends by usable_size;
+//  (N3) cells do not overlap, and their sizes plus fragmented_free_bytes equal
+//       usable_size - content_start (free bytes are the gap plus the fragments);
+//  (N4) keys increase strictly along the pointer array.
+
+inline uint8_t NodeType(const uint8_t* p) { return p[kOffType]; }
+inline uint16_t CellCount(const uint8_t* p) { return DecodeFixed16(p + kOffCount); }
+inline uint16_t ContentStart(const uint8_t* p) { return DecodeFixed16(p + kOffContentStart); }
+inline uint16_t Fragmented(const uint8_t* p) { return DecodeFixed16(p + kOffFragmented); }
+inline PageId Rightmost(const uint8_t* p) { return DecodeFixed32(p + kOffRightmost); }
+inline uint16_t CellPointer(const uint8_t* p, uint32_t i) {
+  return DecodeFixed16(p + kNodeHeaderSize + 2 * i);
+}
+inline void SetCount(uint8_t* p, uint32_t n) { EncodeFixed16(p + kOffCount, static_cast<uint16_t>(n)); }
+inline void SetContentStart(uint8_t* p, uint32_t v) {
+  EncodeFixed16(p + kOffContentStart, static_cast<uint16_t>(v));
+}
+inline void SetFragmented(uint8_t* p, uint32_t v) {
+  EncodeFixed16(p + kOffFragmented, static_cast<uint16_t>(v));
+}
+inline void SetRightmost(uint8_t* p, PageId id) { EncodeFixed32(p + kOffRightmost, id); }
+inline void SetCellPointer(uint8_t* p, uint32_t i, uint32_t off) {
+  EncodeFixed16(p + kNodeHeaderSize + 2 * i, static_cast<uint16_t>(off));
+}
+
+inline bool IsLeafType(uint8_t t) { return t == kPageTableLeaf || t == kPageIndexLeaf; }
+inline uint8_t LeafType(bool index) { return index ? kPageIndexLeaf : kPageTableLeaf; }
+inline uint8_t InteriorType(bool index) { return index ? kPageIndexInterior : kPageTableInterior; }
+
+// Largest cell that keeps at least four cells on every page (ENGINE.md §2.5 max_local).
+inline uint32_t MaxCellSize(uint32_t usable) { return (usable - kNodeHeaderSize) / 4 - 2; }
+// Bytes an overflowing leaf cell spends besides its key part: a control varint of up to
+// 5 bytes (lengths <= 1 GiB) and the u32 page id.
+constexpr uint32_t kOverflowCellTail = 9;
+
+inline void InitNode(uint8_t* p, uint32_t usable, uint8_t type) {
+  std::memset(p, 0, kNodeHeaderSize);
+  p[kOffType] = type;
+  SetContentStart(p, usable);
+}
+
+// A parsed cell; pointers refer into the page.
+struct Cell {
+  int64_t rowid = 0;              // table trees
+  const uint8_t* key = nullptr;   // index trees
+  uint32_t key_len = 0;
+  PageId child = kNoPage;         // interior cells
+  const uint8_t* payload = nullptr;  // leaf cells: inline bytes, or the u32 page id
+  uint64_t payload_len = 0;          // logical length (the chain's length if overflow)
+  bool overflow = false;
+  PageId overflow_page = kNoPage;
+  uint32_t size = 0;                 // bytes the cell occupies in the page
+};
+
+// Parses the cell at c, never reading at or past limit. False if malformed.
+inline bool ParseCell(bool index, bool leaf, const uint8_t* c, const uint8_t* limit, Cell* out) {
+  const uint8_t* p = c;
+  if (!leaf) {
+    if (limit - p < 4) return false;
+    out->child = DecodeFixed32(p);
+    p += 4;
+  }
+  uint64_t v;
+  p = DecodeVarint(p, limit, &v);
+  if (p == nullptr) return false;
+  if (index) {
+    if (v > static_cast<uint64_t>(limit - p)) return false;
+    out->key = p;
+    out->key_len = static_cast<uint32_t>(v);
+    p += v;
+  } else {
+    out->rowid = ZigZagDecode(v);
+  }
+  if (leaf) {
+    uint64_t control;
+    p = DecodeVarint(p, limit, &control);
+    if (p == nullptr) return false;
+    out->overflow = (control & 1) != 0;
+    out->payload_len = control >> 1;
+    out->payload = p;
+    if (out->overflow) {
+      if (limit - p < 4) return false;
+      out->overflow_page = DecodeFixed32(p);
+      if (out->overflow_page == kNoPage || out->payload_len == 0) return false;
+      p += 4;
+    } else {
+      if (out->payload_len > static_cast<uint64_t>(limit - p)) return false;
+      p += out->payload_len;
+    }
+  }
+  out->size = static_cast<uint32_t>(p - c);
+  return true;
+}
+
+// Checks the header of a page that should belong to a tree of the given kind (N1).
+inline bool CheckNode(const uint8_t* p, uint32_t usable, bool index) {
+  uint8_t t = NodeType(p);
+  if (t != LeafType(index) && t != InteriorType(index)) return false;
+  uint32_t n = CellCount(p), cs = ContentStart(p);
+  if (kNodeHeaderSize + 2 * n > cs || cs > usable) return false;
+  if (Fragmented(p) > usable) return false;
+  return true;
+}
+
+// Locates and parses cell i (N2). REQUIRES: CheckNode passed, i < CellCount(p).
+inline bool CellAt(const uint8_t* p, uint32_t usable, bool index, uint32_t i, Cell* out) {
+  uint32_t off = CellPointer(p, i);
+  if (off < ContentStart(p) || off >= usable) return false;
+  return ParseCell(index, IsLeafType(NodeType(p)), p + off, p + usable, out);
+}
+
+// Contiguous free bytes between the pointer array and the cell area.
+inline uint32_t GapBytes(const uint8_t* p) {
+  return ContentStart(p) - (kNodeHeaderSize + 2u * CellCount(p));
+}
+inline uint32_t FreeBytes(const uint8_t* p) { return GapBytes(p) + Fragmented(p); }
+
+// Rewrites the cell area so all free space is in the gap. scratch must hold usable bytes.
+// False if a cell is malformed (the page is then unchanged).
+inline bool Defragment(uint8_t* p, uint32_t usable, bool index, uint8_t* scratch) {
+  std::memcpy(scratch, p, usable);
+  uint32_t n = CellCount(p);
+  uint32_t top = usable;
+  for (uint32_t i = 0; i < n; ++i) {
+    Cell c;
+    if (!CellAt(scratch, usable, index, i, &c)) return false;
+    if (top < c.size || top - c.size < kNodeHeaderSize + 2 * n) return false;
+    top -= c.size;
+  }
+  top = usable;
+  for (uint32_t i = 0; i < n; ++i) {
+    Cell c;
+    CellAt(scratch, usable, index, i, &c);
+    top -= c.size;
+    std::memcpy(p + top, scratch + CellPointer(scratch, i), c.size);
+    SetCellPointer(p, i, top);
+  }
+  SetContentStart(p, top);
+  SetFragmented(p, 0);
+  return true;
+}
+
+// Inserts a cell at position i if the page has room (defragmenting when the space exists
+// only as fragments). *fitted is false when it does not fit. False return: damaged page.
+inline bool InsertCell(uint8_t* p, uint32_t usable, bool index, uint32_t i, const uint8_t* cell,
+                       uint32_t size, uint8_t* scratch, bool* fitted) {
+  *fitted = false;
+  if (FreeBytes(p) < size + 2) return true;
+  if (GapBytes(p) < size + 2 && !Defragment(p, usable, index, scratch)) return false;
+  uint32_t n = CellCount(p);
+  uint32_t top = ContentStart(p) - size;
+  std::memcpy(p + top, cell, size);
+  uint8_t* ptrs = p + kNodeHeaderSize;
+  std::memmove(ptrs + 2 * (i + 1), ptrs + 2 * i, 2 * (n - i));
+  SetCellPointer(p, i, top);
+  SetCount(p, n + 1);
+  SetContentStart(p, top);
+  *fitted = true;
+  return true;
+}
+
+// Removes cell i, whose size is cell_size; its bytes become a fragment unless they sit at
+// the start of the cell area (N3).
+inline void RemoveCell(uint8_t* p, uint32_t i, uint32_t cell_size) {
+  uint32_t n = CellCount(p);
+  uint32_t off = CellPointer(p, i);
+  uint8_t* ptrs = p + kNodeHeaderSize;
+  std::memmove(ptrs + 2 * i, ptrs + 2 * (i + 1), 2 * (n - i - 1));
+  SetCount(p, n - 1);
+  if (off == ContentStart(p)) {
+    SetContentStart(p, off + cell_size);
+  } else {
+    SetFragmented(p, Fragmented(p) + cell_size);
+  }
+}
+
+}  // namespace btree_internal
+}  // namespace decentdb
