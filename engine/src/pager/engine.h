@@ -23,6 +23,9 @@ struct EngineOptions {
   uint64_t cache_bytes = 32ull << 20;
   SyncMode sync = SyncMode::kFull;
   uint32_t page_size = 4096;                 // used only when the file is created
+  // Set when the user gave page_size explicitly: opening an existing file whose page size
+  // differs is then ERR_MISUSE (ENGINE.md §2.1); otherwise the file's page size is used.
+  bool page_size_given = false;
   uint64_t checkpoint_threshold = 64ull << 20;  // WAL bytes since the last reset
   uint64_t wal_size_limit = 64ull << 20;        // truncate the WAL on reset beyond this
   int64_t reader_warn_ms = 60000;

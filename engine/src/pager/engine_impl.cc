@@ -31,6 +31,25 @@ WalSyncPolicy SyncPolicy(SyncMode m) {
   return p;
 }
 
+// The page size recorded in the WAL header at path, if the header is valid.
+bool PeekWalPageSize(Vfs* vfs, const std::string& path, uint32_t* out) {
+  bool exists = false;
+  if (!vfs->Exists(path, &exists).ok() || !exists) return false;
+  std::unique_ptr<File> f;
+  OpenFlags flags;
+  flags.read_only = true;
+  if (!vfs->Open(path, flags, &f).ok()) return false;
+  uint8_t buf[kWalHeaderSize];
+  size_t got = 0;
+  WalHeader h;
+  if (!f->ReadAt(0, buf, sizeof buf, &got).ok() || got != sizeof buf ||
+      !DecodeWalHeader(buf, &h) || !ValidPageSize(h.page_size)) {
+    return false;
+  }
+  *out = h.page_size;
+  return true;
+}
+
 }  // namespace
 
 EngineImpl::EngineImpl(std::string path, Vfs* vfs, const EngineOptions& options, bool read_only)
@@ -76,8 +95,23 @@ Status EngineImpl::Init(bool create) {
   size_t got = 0;
   DDB_RETURN_IF_ERROR(main_->ReadAt(0, hbuf, kDbHeaderSize, &got));
   DbHeader h;
-  DDB_RETURN_IF_ERROR(DecodeDbHeader(hbuf, got, &h));
-  page_size_ = h.page_size;
+  Status header_status = DecodeDbHeader(hbuf, got, &h);
+  if (header_status.ok()) {
+    page_size_ = h.page_size;
+  } else {
+    // A crash while a checkpoint wrote page 1 can tear it; the WAL then still holds a
+    // committed copy, which recovery reinstalls (§3.6 crash analysis). Only then is the
+    // WAL header's page size trusted; without such a copy, LoadVersion below reports the
+    // damaged header.
+    uint32_t wal_page_size = 0;
+    if (!PeekWalPageSize(vfs_, wal_path_, &wal_page_size)) return header_status;
+    page_size_ = wal_page_size;
+  }
+  if (options_.page_size_given && options_.page_size != page_size_) {
+    return Status::Misuse("page_size " + std::to_string(options_.page_size) +
+                          " contradicts the page size " + std::to_string(page_size_) + " of " +
+                          path_);
+  }
   cache_.reset(new PageCache(std::max<uint64_t>(64, options_.cache_bytes / page_size_),
                              CacheShards()));
 

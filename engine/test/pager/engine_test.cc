@@ -488,7 +488,91 @@ TEST(Engine, PageSizeIsChosenAtCreation) {
   ASSERT_OK(Engine::Acquire("big.db", MemOptions(vfs), false, false, &e));
   EXPECT_EQ(e->page_size(), 16384u);
   EXPECT_EQ(Integrity(e.get()), "ok");
+  EngineOptions given = MemOptions(vfs);
+  given.page_size = 4096;
+  given.page_size_given = true;
+  std::shared_ptr<Engine> other;
+  e.reset();
+  EXPECT_TRUE(Engine::Acquire("big.db", given, false, false, &other).Is(Code::kMisuse));
   o.page_size = 1000;
   std::shared_ptr<Engine> bad;
   EXPECT_TRUE(Engine::Acquire("bad.db", o, true, false, &bad).Is(Code::kMisuse));
+}
+
+TEST(Engine, OldReaderBlockingAnOversizedWalExpires) {
+  auto vfs = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  EngineOptions o = MemOptions(vfs);
+  o.checkpoint_threshold = 8 * 4096;
+  o.reader_timeout_ms = 1;
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire("exp.db", o, true, false, &e));
+  std::vector<PageId> ids = AllocateFilled(e.get(), 4, 1);
+  std::unique_ptr<ReadTxn> old_reader;
+  ASSERT_OK(e->BeginRead(&old_reader));
+  EXPECT_EQ(ReadTxnOf(old_reader.get(), ids[0]), 1u);
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  for (uint64_t t = 2; t <= 6; ++t) {
+    std::unique_ptr<WriteTxn> w;
+    ASSERT_OK(e->BeginWrite(0, UINT64_MAX, &w));
+    for (PageId id : ids) {
+      uint8_t* p;
+      ASSERT_OK(w->Write(id, &p));
+      FillPage(p, w->usable_size(), id, t);
+    }
+    ASSERT_OK(w->Commit());
+  }
+  // The reader was older than reader_timeout_ms and blocked a checkpoint of a WAL over
+  // its threshold: it is expired, the WAL was reset, and its next read fails loudly
+  // instead of seeing pages newer than its snapshot (§3.8).
+  EXPECT_EQ(Impl(e)->stats().wal_frame_bytes < 8u * 4096, true);
+  PageRef ref;
+  Status s = old_reader->Read(ids[0], &ref);
+  EXPECT_TRUE(s.Is(Code::kTransaction));
+  EXPECT_EQ(std::string(s.sqlstate()), "72000");
+  std::unique_ptr<ReadTxn> fresh;
+  ASSERT_OK(e->BeginRead(&fresh));
+  EXPECT_EQ(ReadTxnOf(fresh.get(), ids[0]), 6u);
+}
+
+TEST(Engine, TornMainHeaderIsRecoveredFromTheWal) {
+  auto mem = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  auto fault = std::make_shared<FaultVfs>(mem.get());
+  std::vector<PageId> ids;
+  {
+    std::shared_ptr<Engine> e;
+    ASSERT_OK(Engine::Acquire("torn.db", MemOptions(fault), true, false, &e));
+    ids = AllocateFilled(e.get(), 3, 1);  // page 1 (page count) is in the WAL
+    fault->CrashNow();                    // before any checkpoint copied it
+  }
+  std::unique_ptr<Vfs> after;
+  ASSERT_OK(fault->NewVfsFromDurable(&after));
+  {
+    // A checkpoint's write of page 1 torn after 60 bytes.
+    std::unique_ptr<File> f;
+    ASSERT_OK(after->Open("torn.db", OpenFlags(), &f));
+    uint8_t junk[60];
+    std::memset(junk, 0xA5, sizeof junk);
+    ASSERT_OK(f->WriteAt(0, junk, sizeof junk));
+  }
+  std::shared_ptr<Vfs> shared(after.release());
+  {
+    std::shared_ptr<Engine> e;
+    ASSERT_OK(Engine::Acquire("torn.db", MemOptions(shared), false, false, &e));
+    std::unique_ptr<ReadTxn> r;
+    ASSERT_OK(e->BeginRead(&r));
+    EXPECT_EQ(r->page_count(), 4u);
+    for (PageId id : ids) EXPECT_EQ(ReadTxnOf(r.get(), id), 1u);
+    r.reset();
+    EXPECT_EQ(Integrity(e.get()), "ok");
+  }
+  // Without the WAL copy the damaged header is reported.
+  std::unique_ptr<File> f;
+  ASSERT_OK(shared->Open("torn.db", OpenFlags(), &f));
+  uint8_t junk[60];
+  std::memset(junk, 0x5A, sizeof junk);
+  ASSERT_OK(f->WriteAt(0, junk, sizeof junk));
+  std::shared_ptr<Engine> e;
+  Status s = Engine::Acquire("torn.db", MemOptions(shared), false, false, &e);
+  EXPECT_TRUE(s.Is(Code::kCorruption));
+  EXPECT_TRUE(s.message().find("page 1") != std::string::npos);
 }
