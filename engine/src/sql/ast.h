@@ -28,6 +28,9 @@ struct Ident {
   uint32_t pos;
 };
 
+// ASCII case-insensitive equality, the rule for all identifiers (A2, ENGINE.md §7.1).
+bool IdentEquals(std::string_view a, std::string_view b);
+
 struct TypeName {
   std::string_view text;  // (A3)
   uint32_t pos;

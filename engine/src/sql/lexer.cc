@@ -241,7 +241,7 @@ Status Lexer::LexBlob(Token* out) {
   for (size_t k = 0; k < hex.size(); k += 2) {
     int hi = HexValue(hex[k]), lo = HexValue(hex[k + 1]);
     if (hi < 0 || lo < 0) {
-      return SyntaxErrorAt(text_, start + 2 + k, "invalid hex digit in blob literal");
+      return SyntaxErrorAt(text_, start + 2 + k + (hi < 0 ? 0 : 1), "invalid hex digit in blob literal");
     }
     buf[k / 2] = static_cast<char>(hi * 16 + lo);
   }

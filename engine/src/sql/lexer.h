@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "sql/arena.h"
+#include "sql/ast.h"
 #include "util/status.h"
 
 namespace decentdb {
@@ -114,8 +115,6 @@ Status SyntaxErrorAt(std::string_view text, size_t offset, const std::string& me
 Status NotSupportedAt(std::string_view text, size_t offset, const std::string& what);
 // True if `s` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 bool IsValidUtf8(std::string_view s);
-// ASCII case-insensitive equality, the rule for all identifiers (ENGINE.md §7.1).
-bool IdentEquals(std::string_view a, std::string_view b);
 
 }  // namespace sql
 }  // namespace decentdb
