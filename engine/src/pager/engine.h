@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "pager/page_store.h"
@@ -101,6 +102,19 @@ class Engine {
   // "ok" or a description of each problem found.
   virtual Status IntegrityCheck(std::string* out_report) = 0;
   virtual uint64_t last_commit_lsn() const = 0;
+
+  // Per-engine state that upper layers share across connections (the SQL layer's schema
+  // cache). The first caller's make() creates it; it is destroyed with the engine.
+  template <typename T, typename Make>
+  std::shared_ptr<T> Extension(Make make) {
+    std::lock_guard<std::mutex> lock(extension_mu_);
+    if (!extension_) extension_ = make();
+    return std::static_pointer_cast<T>(extension_);
+  }
+
+ private:
+  std::mutex extension_mu_;
+  std::shared_ptr<void> extension_;  // guarded by extension_mu_
 };
 
 }  // namespace decentdb
