@@ -20,7 +20,7 @@ TEST(BTreeModel, TableTreeMatchesStdMap) {
   ModelRun<TableTraits> run(&store, ddbtest::TestSeed());
   ASSERT_OK(run.Create());
   uint64_t ops = 0;
-  for (int batch = 0; batch < 60; ++batch) {
+  for (int batch = 0; batch < 100; ++batch) {
     ASSERT_OK(run.Batch(batch, 2000, &store));
     ops += 2000;
     ASSERT_OK(run.CheckAll(/*seeks=*/100));
@@ -39,7 +39,7 @@ TEST(BTreeModel, IndexTreeMatchesStdMap) {
   ModelRun<IndexTraits> run(&store, ddbtest::TestSeed() + 17);
   ASSERT_OK(run.Create());
   uint64_t ops = 0;
-  for (int batch = 0; batch < 60; ++batch) {
+  for (int batch = 0; batch < 100; ++batch) {
     ASSERT_OK(run.Batch(batch, 2000, &store));
     ops += 2000;
     ASSERT_OK(run.CheckAll(/*seeks=*/100));
