@@ -86,26 +86,36 @@ Status EngineImpl::Init(bool create) {
   DDB_RETURN_IF_ERROR(main_->LockExclusive());
   uint64_t size = 0;
   DDB_RETURN_IF_ERROR(main_->Size(&size));
-  if (size == 0) {
-    if (read_only_) return Status::Corruption("page 1: database file " + path_ + " is empty");
-    DDB_RETURN_IF_ERROR(InitializeNewFile());
-    DDB_RETURN_IF_ERROR(vfs_->SyncDirectoryOf(path_));
-  }
-  uint8_t hbuf[kDbHeaderSize];
-  size_t got = 0;
-  DDB_RETURN_IF_ERROR(main_->ReadAt(0, hbuf, kDbHeaderSize, &got));
   DbHeader h;
-  Status header_status = DecodeDbHeader(hbuf, got, &h);
+  Status header_status = Status::Corruption("page 1: database file " + path_ + " is empty");
+  if (size > 0) {
+    uint8_t hbuf[kDbHeaderSize];
+    size_t got = 0;
+    DDB_RETURN_IF_ERROR(main_->ReadAt(0, hbuf, kDbHeaderSize, &got));
+    header_status = DecodeDbHeader(hbuf, got, &h);
+  }
+  bool fresh = false;  // an empty file: create the database (through the WAL)
   if (header_status.ok()) {
     page_size_ = h.page_size;
   } else {
-    // A crash while a checkpoint wrote page 1 can tear it; the WAL then still holds a
-    // committed copy, which recovery reinstalls (§3.6 crash analysis). Only then is the
-    // WAL header's page size trusted; without such a copy, LoadVersion below reports the
-    // damaged header.
+    // Page 1 reaches the main file only through a checkpoint, so a torn or missing
+    // header (a crash during a checkpoint or during creation) still has a committed
+    // copy in the WAL, which recovery reinstalls (§3.6 crash analysis). Only then is the
+    // WAL header's page size trusted; without such a copy, LoadVersion below reports
+    // the damaged header.
     uint32_t wal_page_size = 0;
-    if (!PeekWalPageSize(vfs_, wal_path_, &wal_page_size)) return header_status;
-    page_size_ = wal_page_size;
+    if (PeekWalPageSize(vfs_, wal_path_, &wal_page_size)) {
+      page_size_ = wal_page_size;
+    } else if (size == 0 && !read_only_) {
+      fresh = true;
+      if (!ValidPageSize(options_.page_size)) {
+        return Status::Misuse("page_size must be 4096, 8192 or 16384, not " +
+                              std::to_string(options_.page_size));
+      }
+      page_size_ = options_.page_size;
+    } else {
+      return header_status;
+    }
   }
   if (options_.page_size_given && options_.page_size != page_size_) {
     return Status::Misuse("page_size " + std::to_string(options_.page_size) +
@@ -119,6 +129,15 @@ Status EngineImpl::Init(bool create) {
   DDB_RETURN_IF_ERROR(Wal::Open(vfs_, wal_path_, page_size_, read_only_,
                                 SyncPolicy(options_.sync), &wal_index_, &wal_, &rec));
   backfilled_lsn_ = rec.base_lsn;
+  WalVersion p1_version;
+  if (size == 0 && !read_only_ &&
+      !wal_index_.Lookup(kHeaderPage, rec.last_commit_lsn, &p1_version)) {
+    fresh = true;
+  }
+  if (fresh) {
+    DDB_RETURN_IF_ERROR(CommitNewHeader(&rec));
+    DDB_RETURN_IF_ERROR(vfs_->SyncDirectoryOf(path_));
+  }
   ImagePtr p1;
   DDB_RETURN_IF_ERROR(LoadVersion(kHeaderPage, rec.last_commit_lsn, &p1));
   DDB_RETURN_IF_ERROR(DecodeDbHeader(p1.get(), page_size_, &committed_header_));
@@ -132,19 +151,24 @@ Status EngineImpl::Init(bool create) {
   return Status::OK();
 }
 
-Status EngineImpl::InitializeNewFile() {
-  if (!ValidPageSize(options_.page_size)) {
-    return Status::Misuse("page_size must be 4096, 8192 or 16384, not " +
-                          std::to_string(options_.page_size));
-  }
+Status EngineImpl::CommitNewHeader(WalRecovery* rec) {
+  // The new database's page 1 is the first commit, so the main file is only ever
+  // written by checkpoints (§2.6 invariant (3)) and a crash at any point of creation
+  // leaves either an empty file or a recoverable WAL copy.
   DbHeader h;
-  h.page_size = options_.page_size;
-  std::vector<uint8_t> page(h.page_size, 0);
-  EncodeDbHeader(h, page.data());
-  DDB_RETURN_IF_ERROR(main_->WriteAt(0, page.data(), page.size()));
-  if (options_.sync != SyncMode::kOff) {
-    DDB_RETURN_IF_ERROR(main_->Sync(SyncPolicy(options_.sync).kind));
-  }
+  h.page_size = page_size_;
+  ImagePtr page = NewImage(page_size_);
+  std::memset(page.get(), 0, page_size_);
+  EncodeDbHeader(h, page.get());
+  const uint64_t lsn = rec->last_commit_lsn + 1;
+  std::vector<uint64_t> offsets;
+  DDB_RETURN_IF_ERROR(wal_->AppendTransaction({Wal::PageImage{kHeaderPage, page.get()}}, lsn,
+                                              1, &offsets));
+  wal_index_.Insert(kHeaderPage, lsn, offsets[0]);
+  rec->header_valid = true;
+  rec->last_commit_lsn = lsn;
+  rec->commits++;
+  rec->end_offset = kWalHeaderSize + wal_->frame_bytes();
   return Status::OK();
 }
 

@@ -99,7 +99,8 @@ class EngineImpl final : public Engine {
  private:
   EngineImpl(std::string path, Vfs* vfs, const EngineOptions& options, bool read_only);
   Status Init(bool create);
-  Status InitializeNewFile();
+  // Creates the database in an empty file: page 1 is logged as the first commit.
+  Status CommitNewHeader(WalRecovery* rec);
   // Runs a checkpoint (§3.6). force_reset also resets a log that holds no frames
   // (recovery uses it to retire a stale tail with new salts).
   // REQUIRES: writer lock held, or the engine not yet shared (recovery, close). (E6)
