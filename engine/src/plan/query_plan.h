@@ -1,0 +1,171 @@
+// Physical plan of one SELECT (or of the row-collecting scan of an UPDATE/DELETE): the
+// FROM tables with their row slots, the join order with one access path per table, and
+// the aggregation, projection, DISTINCT, sort and LIMIT stages above it. Built by
+// plan/select_binder.h + plan/planner.h, printed by plan/explain.h, executed by
+// exec/query.h. Immutable after planning, so one plan serves every execution; whatever
+// depends on parameter values (probe values, LIKE prefixes, LIMIT) is resolved when the
+// executor opens it. Design: ENGINE.md §9.1-§9.7.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog/schema.h"
+#include "plan/bound_expr.h"
+
+namespace decentdb {
+namespace plan {
+
+// Invariants of a SelectPlan:
+//  (Q1) Scan-row slots: table i owns slots [tables[i].slot_base, slot_base + column
+//       count); every kColumn node bound over the scan row indexes those slots.
+//  (Q2) Every conjunct of WHERE and of INNER ON clauses appears exactly once: in some
+//       access path (index_conds or filters), in a LEFT step's on_conds, or in
+//       const_filters. LEFT-join ON conjuncts never filter the driving rows.
+//  (Q3) steps[0] never depends on another table; steps[k]'s probe expressions reference
+//       only tables of steps[0..k).
+//  (Q4) When aggregate is set, select/having/order expressions are bound over the
+//       aggregate row: slots [0, group_keys.size()) are the keys, then one slot per
+//       aggregates[i]. Otherwise they are bound over the scan row.
+//  (Q5) The projected row is outputs (visible) followed by hidden sort keys; sort keys
+//       and distinct work on that row.
+
+// A FROM item: a catalog table or a generated system view (ENGINE.md §6.3).
+struct FromTable {
+  const TableDef* table = nullptr;  // system views have a synthetic TableDef
+  int system_view = -1;             // SystemViewId (plan/system_view_defs.h) or -1
+  std::string name;                 // table name as stored
+  std::string alias;                // the name EXPLAIN and qualified references use
+  int slot_base = 0;                // (Q1)
+  std::vector<bool> needed;         // columns the query reads; only those are decoded
+  bool nullable = false;            // right side of a LEFT JOIN
+};
+
+enum class AccessKind : uint8_t {
+  kTableScan,
+  kRowidSeek,    // rowid = v or rowid IN (list)
+  kRowidRange,
+  kIndexSeek,    // every probed column bound by equality (incl. IN lists)
+  kIndexRange,   // an equality prefix plus a range, or an ordered walk of the index
+  kValues,       // materialized rows (system views) or the single row of FROM-less SELECT
+};
+
+const char* AccessKindName(AccessKind k);
+
+// One index column (or the rowid) bound by equality.
+struct KeyProbe {
+  std::vector<const BoundExpr*> values;  // one value, or an IN list (a multi-seek)
+  bool is_null = false;                  // col IS NULL
+};
+
+struct AccessPath {
+  AccessKind kind = AccessKind::kTableScan;
+  const IndexDef* index = nullptr;  // kIndexSeek / kIndexRange
+  std::vector<KeyProbe> eq;          // leading columns (at most one entry for the rowid)
+  // Range on the column after the equality prefix (or on the rowid); null = open.
+  const BoundExpr* lo = nullptr;
+  bool lo_inclusive = true;
+  const BoundExpr* hi = nullptr;
+  bool hi_inclusive = true;
+  // LIKE pattern on the range column: its literal prefix becomes [p, p+1) at open time.
+  const BoundExpr* like_prefix = nullptr;
+  bool reverse = false;     // walk backwards (sort avoidance of DESC orders)
+  bool unique = false;      // at most one row per probe combination
+  bool index_only = false;  // every needed column is in the index key
+  // Conjuncts implemented by the path. They are re-evaluated per row only when an open-
+  // time probe could not be converted exactly to the column's class (ENGINE.md §8.4).
+  std::vector<const BoundExpr*> index_conds;
+  std::vector<const BoundExpr*> filters;  // residual conjuncts evaluated at this table
+};
+
+enum class JoinType : uint8_t { kInner, kLeft };
+
+struct JoinStep {
+  int table = 0;  // index into SelectPlan::tables
+  JoinType join = JoinType::kInner;
+  AccessPath path;
+  // LEFT JOIN: the ON conjuncts not used by the path; a row of this table matches only
+  // when they are TRUE, and an outer row without any match gets NULLs.
+  std::vector<const BoundExpr*> on_conds;
+  // No usable index for the join condition: the table (filtered by its own constant
+  // conditions) is read once into memory and looped over (ENGINE.md §9.2, M1).
+  bool materialize = false;
+};
+
+struct SortKey {
+  int column = 0;  // position in the projected row (Q5)
+  bool desc = false;
+  bool nulls_first = false;
+  LogicalType logical = LogicalType::kNone;
+};
+
+// LIMIT/OFFSET: absent, a literal, or a parameter (resolved at open time, ADR-0048).
+struct LimitValue {
+  bool present = false;
+  int64_t value = 0;
+  int param = -1;  // 0-based parameter index when >= 0
+};
+
+struct OutputColumn {
+  std::string name;      // ENGINE.md §7.1 result column name
+  std::string decltype_; // declared type when straight from a table column, else empty
+  bool has_decltype = false;
+  SqlType type;
+  const BoundExpr* expr = nullptr;
+};
+
+// Fast paths that replace the whole pipeline below the projection (ENGINE.md §9.4).
+enum class FastPath : uint8_t {
+  kNone,
+  kCountStar,  // SELECT COUNT(*) FROM t: counts cells of the smallest tree, no decoding
+  kMinMax,     // MIN/MAX of the rowid or of an index's leading column: one seek
+};
+
+struct SelectPlan {
+  std::vector<FromTable> tables;
+  int scan_slots = 0;             // total slots of the scan row (Q1)
+  std::vector<JoinStep> steps;    // (Q2, Q3) empty for SELECT without FROM
+  std::vector<const BoundExpr*> const_filters;  // conjuncts that reference no table
+
+  // Aggregation (Q4).
+  bool aggregate = false;
+  std::vector<const BoundExpr*> group_keys;     // bound over the scan row
+  std::vector<SqlType> group_key_types;
+  std::vector<AggregateCall> aggregates;        // args bound over the scan row
+  const BoundExpr* having = nullptr;
+  bool stream_aggregate = false;  // input arrives ordered by the group keys
+  FastPath fast_path = FastPath::kNone;
+  const IndexDef* fast_index = nullptr;  // kCountStar/kMinMax: tree to use (null: table)
+  bool fast_max = false;                 // kMinMax: MAX rather than MIN
+
+  // Projection (Q5).
+  std::vector<OutputColumn> outputs;
+  std::vector<const BoundExpr*> hidden;  // sort keys that are not output columns
+  bool distinct = false;
+
+  std::vector<SortKey> sort;  // requested order (empty: none)
+  bool sort_needed = false;   // false when the access path already yields the order
+  LimitValue limit;
+  LimitValue offset;
+  bool top_n = false;  // sort with a bounded heap (ORDER BY + LIMIT, see §9.3)
+
+  // UPDATE/DELETE target collection: every column of tables[0] is needed and the
+  // executor exposes the scan row and rowid instead of a projection.
+  bool target_scan = false;
+};
+
+// Everything a prepared SELECT keeps: the schema it was bound against (so TableDef
+// pointers stay valid), the pool owning the bound expressions, and the plan.
+struct PreparedSelect {
+  std::shared_ptr<const Schema> schema;
+  std::unique_ptr<ExprPool> pool;
+  std::unique_ptr<SelectPlan> plan;
+  int param_count = 0;
+  // Synthetic TableDefs of the system views used (FromTable::table points into them).
+  std::vector<std::unique_ptr<TableDef>> view_defs;
+};
+
+}  // namespace plan
+}  // namespace decentdb
