@@ -141,3 +141,61 @@ TEST(Concurrency, ReadersSeeConsistentSnapshotsWhileWriterAndCheckpointsRun) {
   EXPECT_GT(reads.load(), 10u);
   EXPECT_EQ(Integrity(e.get()), "ok");
 }
+
+TEST(Concurrency, ConcurrentOpensAndClosesShareOneEngine) {
+  auto vfs = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  EngineOptions o = MemOptions(vfs);
+  {
+    std::shared_ptr<Engine> e;
+    ASSERT_OK(Engine::Acquire("reg.db", o, true, false, &e));
+  }
+  std::atomic<int> errors{0};
+  std::atomic<int> commits{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 40; ++i) {
+        std::shared_ptr<Engine> e;
+        Status s = Engine::Acquire("reg.db", o, false, false, &e);
+        if (!s.ok()) {
+          errors++;
+          ddbtest::ReportFailure(__FILE__, __LINE__, s.ToString());
+          return;
+        }
+        std::unique_ptr<WriteTxn> w;
+        s = e->BeginWrite(5000, UINT64_MAX, &w);
+        PageId id;
+        uint8_t* p;
+        if (s.ok()) s = w->Allocate(&id, &p);
+        if (s.ok()) {
+          FillPage(p, w->usable_size(), id, 1);
+          s = w->Commit();
+        }
+        if (!s.ok()) {
+          errors++;
+          ddbtest::ReportFailure(__FILE__, __LINE__, s.ToString());
+          return;
+        }
+        commits++;
+        // While this handle is open, every other open of the file shares its engine (R1).
+        std::shared_ptr<Engine> again;
+        s = Engine::Acquire("reg.db", o, false, false, &again);
+        if (!s.ok() || again.get() != e.get()) {
+          errors++;
+          ddbtest::ReportFailure(__FILE__, __LINE__, "second open got another engine");
+          return;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(errors.load(), 0);
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire("reg.db", o, false, false, &e));
+  std::unique_ptr<ReadTxn> r;
+  ASSERT_OK(e->BeginRead(&r));
+  // Every commit landed, whichever engine instance (one at a time) took it.
+  EXPECT_EQ(r->page_count(), 1u + static_cast<uint32_t>(commits.load()));
+  r.reset();
+  EXPECT_EQ(Integrity(e.get()), "ok");
+}
