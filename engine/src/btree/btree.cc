@@ -79,22 +79,9 @@ int BTree::CompareCell(const TreeKey& k, const Cell& c) const {
 
 Status BTree::LowerBound(const uint8_t* page, PageId id, const TreeKey& k, uint32_t* pos,
                          bool* eq) const {
-  uint32_t lo = 0, hi = CellCount(page);
-  *eq = false;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    Cell c;
-    if (!CellAt(page, usable_, is_index(), mid, &c)) return Corrupt(id, "malformed cell");
-    int cmp = CompareCell(k, c);
-    if (cmp > 0) {
-      lo = mid + 1;
-    } else {
-      if (cmp == 0) *eq = true;
-      hi = mid;
-    }
+  if (!SearchNode(page, usable_, is_index(), k.rowid, k.data, k.size, pos, eq)) {
+    return Corrupt(id, "malformed cell");
   }
-  // *eq was set by some probe equal to k; only the final position can be that cell.
-  *pos = lo;
   return Status::OK();
 }
 
@@ -580,21 +567,9 @@ Status BTreeCursor::DescendFrom(PageId id, int level, Mode mode, const TreeKey* 
     } else if (mode == Mode::kLast) {
       pos = leaf ? (n == 0 ? 0 : n - 1) : n;
     } else {
-      uint32_t lo = 0, hi = n;
-      while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        Cell c;
-        if (!CellAt(p, usable_, index_, mid, &c)) return Corrupt(id, "malformed cell");
-        int cmp = index_ ? CompareBytes(key->data, key->size, c.key, c.key_len)
-                         : (key->rowid < c.rowid ? -1 : (key->rowid > c.rowid ? 1 : 0));
-        if (cmp > 0) {
-          lo = mid + 1;
-        } else {
-          if (cmp == 0) *eq = true;
-          hi = mid;
-        }
+      if (!SearchNode(p, usable_, index_, key->rowid, key->data, key->size, &pos, eq)) {
+        return Corrupt(id, "malformed cell");
       }
-      pos = lo;
     }
     stack_[level] = Level{id, static_cast<uint16_t>(pos), static_cast<uint16_t>(n)};
     depth_ = level + 1;

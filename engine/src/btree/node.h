@@ -144,6 +144,48 @@ inline bool CellAt(const uint8_t* p, uint32_t usable, bool index, uint32_t i, Ce
   return ParseCell(index, IsLeafType(NodeType(p)), p + off, p + usable, out);
 }
 
+// Binary search for the first cell whose key is >= the search key (a rowid for table
+// trees, bytes for index trees); *pos is CellCount when there is none, *eq tells whether
+// that cell's key equals the search key. Decodes only keys: this is the lookup hot path.
+// False if a probed cell is malformed. REQUIRES: CheckNode passed.
+inline bool SearchNode(const uint8_t* p, uint32_t usable, bool index, int64_t rowid,
+                       const uint8_t* key, size_t key_len, uint32_t* pos, bool* eq) {
+  const bool leaf = IsLeafType(NodeType(p));
+  const uint8_t* limit = p + usable;
+  const uint32_t cs = ContentStart(p);
+  uint32_t lo = 0, hi = CellCount(p);
+  *eq = false;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    uint32_t off = CellPointer(p, mid);
+    if (off < cs || off >= usable) return false;
+    const uint8_t* c = p + off + (leaf ? 0 : 4);
+    if (c >= limit) return false;
+    uint64_t v;
+    c = DecodeVarint(c, limit, &v);
+    if (c == nullptr) return false;
+    int cmp;
+    if (index) {
+      if (v > static_cast<uint64_t>(limit - c)) return false;
+      size_t n = key_len < v ? key_len : static_cast<size_t>(v);
+      cmp = n == 0 ? 0 : std::memcmp(key, c, n);
+      if (cmp == 0) cmp = key_len < v ? -1 : (key_len > v ? 1 : 0);
+    } else {
+      int64_t r = ZigZagDecode(v);
+      cmp = rowid < r ? -1 : (rowid > r ? 1 : 0);
+    }
+    if (cmp > 0) {
+      lo = mid + 1;
+    } else {
+      *eq = cmp == 0;
+      hi = mid;
+    }
+  }
+  // The last probe that moved hi down sits at the final position, so *eq describes it.
+  *pos = lo;
+  return true;
+}
+
 // Contiguous free bytes between the pointer array and the cell area.
 inline uint32_t GapBytes(const uint8_t* p) {
   return ContentStart(p) - (kNodeHeaderSize + 2u * CellCount(p));
