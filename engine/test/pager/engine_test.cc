@@ -2,6 +2,7 @@
 // creating and reopening, commit and rollback, the freelist, the statement journal,
 // checkpoints, header/page corruption, poisoning, the writer lock and the registry.
 // Design: ENGINE.md §2-§4.
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <random>
@@ -575,4 +576,22 @@ TEST(Engine, TornMainHeaderIsRecoveredFromTheWal) {
   Status s = Engine::Acquire("torn.db", MemOptions(shared), false, false, &e);
   EXPECT_TRUE(s.Is(Code::kCorruption));
   EXPECT_TRUE(s.message().find("page 1") != std::string::npos);
+}
+
+TEST(Engine, AnotherProcessIsRefusedByTheOsLock) {
+  std::string path = ddbtest::TempDir() + "/locked.db";
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire(path, EngineOptions(), true, false, &e));
+  pid_t pid = fork();
+  ASSERT_TRUE(pid >= 0);
+  if (pid == 0) {
+    // The child has its own descriptors, like any other process (§1: flock LOCK_EX|LOCK_NB).
+    std::unique_ptr<EngineImpl> other;
+    Status s = EngineImpl::Open(path, OsVfs(), EngineOptions(), false, false, &other);
+    _exit(s.Is(Code::kBusy) && std::string(s.sqlstate()) == "55P03" ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_TRUE(waitpid(pid, &status, 0) == pid);
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
 }
