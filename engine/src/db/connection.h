@@ -36,6 +36,15 @@ class Connection {
   // OK when the file is sound; otherwise ERR_CORRUPTION whose message lists the problems.
   Status IntegrityCheck();
 
+  // True once decentdb_interrupt was called; the executor polls it (ENGINE.md §11.2) and
+  // clears it when a statement starts.
+  bool interrupt_requested() const {
+    return interrupt_flag_ != nullptr && interrupt_flag_->load(std::memory_order_acquire);
+  }
+  void ClearInterrupt() {
+    if (interrupt_flag_ != nullptr) interrupt_flag_->store(false, std::memory_order_release);
+  }
+
   bool in_transaction() const { return in_transaction_; }
   int64_t last_insert_rowid() const { return last_insert_rowid_; }
   const ConnectionOptions& options() const { return options_; }

@@ -264,6 +264,9 @@ TEST(Capi, InterruptFromAnotherThreadIsSafe) {
   });
   t.join();
   EXPECT_TRUE(db->interrupt.load());
+  EXPECT_TRUE(db->conn->interrupt_requested());
+  db->conn->ClearInterrupt();
+  EXPECT_FALSE(db->conn->interrupt_requested());
   EXPECT_EQ(decentdb_close(db), DECENTDB_OK);
   decentdb_interrupt(db);  // closed: ignored
 }
