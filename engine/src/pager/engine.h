@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -35,6 +36,12 @@ struct EngineOptions {
   // The VFS to use; nullptr means OsVfs(). ":memory:" opens pass a private memory VFS,
   // which the engine then owns.
   std::shared_ptr<Vfs> vfs;
+  // Optional sink for warnings that are not errors of any call (ENGINE.md §3.7-3.8, §4.1):
+  // failed automatic checkpoints, readers blocking a WAL reset past reader_warn_ms,
+  // differing options ignored by a later open. Called from whichever thread noticed,
+  // possibly while it holds the writer lock (never a reader-path lock); it must not call
+  // back into the engine.
+  std::function<void(const std::string&)> log;
 };
 
 // Fields of the header page (ENGINE.md §2.2) visible to upper layers.

@@ -346,18 +346,34 @@ uint64_t EngineImpl::ComputeCheckpointLsn() {
   const bool wal_over = wal_->frame_bytes() > options_.checkpoint_threshold;
   const auto now = std::chrono::steady_clock::now();
   uint64_t c = last;
-  std::lock_guard<std::mutex> g(readers_mu_);
-  for (auto& kv : readers_) {
-    ReaderSlot& r = *kv.second;
-    if (r.expired.load(std::memory_order_seq_cst)) continue;
-    if (options_.reader_timeout_ms > 0 && wal_over && r.snapshot < last &&
-        now - r.start > std::chrono::milliseconds(options_.reader_timeout_ms)) {
-      // Set before any main-file write of this checkpoint (§3.8).
-      r.expired.store(true, std::memory_order_seq_cst);
-      continue;
+  std::vector<std::string> warnings;
+  {
+    std::lock_guard<std::mutex> g(readers_mu_);
+    for (auto& kv : readers_) {
+      ReaderSlot& r = *kv.second;
+      if (r.expired.load(std::memory_order_seq_cst)) continue;
+      const auto age = now - r.start;
+      if (options_.reader_timeout_ms > 0 && wal_over && r.snapshot < last &&
+          age > std::chrono::milliseconds(options_.reader_timeout_ms)) {
+        // Set before any main-file write of this checkpoint (§3.8).
+        r.expired.store(true, std::memory_order_seq_cst);
+        warnings.push_back("reader " + std::to_string(r.id) + " on " + path_ +
+                           " expired: its snapshot is too old");
+        continue;
+      }
+      if (options_.reader_warn_ms > 0 && r.snapshot < last && !r.warned &&
+          age > std::chrono::milliseconds(options_.reader_warn_ms)) {
+        r.warned = true;
+        warnings.push_back(
+            "reader " + std::to_string(r.id) + " on " + path_ + " has held snapshot " +
+            std::to_string(r.snapshot) + " for " +
+            std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(age).count()) +
+            " ms and keeps the WAL from being reset");
+      }
+      c = std::min(c, r.snapshot);
     }
-    c = std::min(c, r.snapshot);
   }
+  for (const std::string& w : warnings) Log(w);
   return c;
 }
 
@@ -424,7 +440,7 @@ void EngineImpl::MaybeAutoCheckpoint() {
   Status s = CheckpointLocked(CheckpointMode::kPassive, false, nullptr);
   // The commit is already durable, so a failure is not returned (§3.7); an I/O failure
   // has poisoned the engine, which the next write reports.
-  (void)s;
+  if (!s.ok()) Log("automatic checkpoint of " + path_ + " failed: " + s.ToString());
   blocked_checkpoint_lsn_ = wal_->frame_bytes() > 0 ? c : 0;
 }
 

@@ -46,6 +46,7 @@ struct ReaderSlot {
   uint64_t snapshot = 0;
   std::chrono::steady_clock::time_point start;
   std::atomic<bool> expired{false};
+  bool warned = false;  // GUARDED_BY(EngineImpl::readers_mu_): reader_warn_ms logged
 };
 
 // Counters for tests and diagnostics.
@@ -81,6 +82,10 @@ class EngineImpl final : public Engine {
   }
 
   bool read_only() const { return read_only_; }
+  const EngineOptions& options() const { return options_; }
+  void Log(const std::string& message) const {
+    if (options_.log) options_.log(message);
+  }
   bool poisoned() const { return poisoned_.load(std::memory_order_acquire); }
   EngineStats stats();
 

@@ -47,6 +47,31 @@ std::string StoragePath(Vfs* vfs, const std::string& path) {
   return ec ? vfs->CanonicalPath(path) : p.string();
 }
 
+// Engine options are fixed by the first open (§4.1); a later open asking for other
+// values gets the engine as it is, and the difference is logged.
+void LogIgnoredOptions(const EngineOptions& have, const EngineOptions& asked,
+                       const std::string& path) {
+  std::string diff;
+  auto note = [&diff](const char* name, bool differs) {
+    if (differs) diff += std::string(diff.empty() ? "" : ", ") + name;
+  };
+  note("cache_size", have.cache_bytes != asked.cache_bytes);
+  note("sync", have.sync != asked.sync);
+  note("page_size", asked.page_size_given && have.page_size != asked.page_size);
+  note("checkpoint_threshold", have.checkpoint_threshold != asked.checkpoint_threshold);
+  note("wal_size_limit", have.wal_size_limit != asked.wal_size_limit);
+  note("reader_warn_ms", have.reader_warn_ms != asked.reader_warn_ms);
+  note("reader_timeout_ms", have.reader_timeout_ms != asked.reader_timeout_ms);
+  note("temp_dir", have.temp_dir != asked.temp_dir);
+  if (diff.empty()) return;
+  const std::string msg = "database " + path + " is already open; ignoring differing " + diff;
+  if (asked.log) {
+    asked.log(msg);
+  } else if (have.log) {
+    have.log(msg);
+  }
+}
+
 }  // namespace
 
 Status Engine::Acquire(const std::string& path, const EngineOptions& options, bool create,
@@ -81,6 +106,8 @@ Status Engine::Acquire(const std::string& path, const EngineOptions& options, bo
     it = Registry().emplace(key, Entry{std::move(e), 0}).first;
   } else if (it->second.engine->read_only() && !read_only) {
     return Status::Io("database " + path + " cannot be opened for writing");
+  } else {
+    LogIgnoredOptions(it->second.engine->options(), options, path);
   }
   it->second.refs++;
   *out = std::shared_ptr<Engine>(it->second.engine.get(),

@@ -595,3 +595,33 @@ TEST(Engine, AnotherProcessIsRefusedByTheOsLock) {
   EXPECT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
 }
+
+TEST(Engine, LogsIgnoredOptionsAndLongReaders) {
+  auto vfs = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  std::vector<std::string> logged;
+  std::mutex mu;
+  EngineOptions o = MemOptions(vfs);
+  o.reader_warn_ms = 1;
+  o.log = [&](const std::string& m) {
+    std::lock_guard<std::mutex> g(mu);
+    logged.push_back(m);
+  };
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire("log.db", o, true, false, &e));
+  EngineOptions other = o;
+  other.cache_bytes = 1 << 20;
+  std::shared_ptr<Engine> e2;
+  ASSERT_OK(Engine::Acquire("log.db", other, true, false, &e2));
+  ASSERT_EQ(logged.size(), 1u);
+  EXPECT_TRUE(logged[0].find("cache_size") != std::string::npos);
+  std::vector<PageId> ids = AllocateFilled(e.get(), 1, 1);
+  std::unique_ptr<ReadTxn> r;
+  ASSERT_OK(e->BeginRead(&r));
+  AllocateFilled(e.get(), 1, 2);
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  int64_t left;
+  ASSERT_OK(e->Checkpoint(CheckpointMode::kPassive, &left));
+  ASSERT_OK(e->Checkpoint(CheckpointMode::kPassive, &left));
+  ASSERT_EQ(logged.size(), 2u);  // warned once per reader
+  EXPECT_TRUE(logged[1].find("keeps the WAL from being reset") != std::string::npos);
+}
