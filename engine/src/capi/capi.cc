@@ -398,7 +398,11 @@ int decentdb_step(decentdb_stmt* stmt) {
 
 int decentdb_column_count(decentdb_stmt* stmt) {
   if (!LiveStmt(stmt)) return OrphanOrBad(stmt);
-  return stmt->impl->column_count();
+  try {
+    return stmt->impl->column_count();
+  } catch (...) {
+    return FromException(DbOf(stmt));
+  }
 }
 
 const char* decentdb_column_name(decentdb_stmt* stmt, int column) {
@@ -536,7 +540,11 @@ const uint8_t* decentdb_column_blob(decentdb_stmt* stmt, int column, int* out_le
 
 int64_t decentdb_rows_affected(decentdb_stmt* stmt) {
   if (!LiveStmt(stmt)) return DECENTDB_ERR_MISUSE;
-  return stmt->impl->rows_affected();
+  try {
+    return stmt->impl->rows_affected();
+  } catch (...) {
+    return FromException(DbOf(stmt));
+  }
 }
 
 void decentdb_finalize(decentdb_stmt* stmt) {
@@ -569,7 +577,11 @@ void decentdb_finalize(decentdb_stmt* stmt) {
 
 int decentdb_param_count(decentdb_stmt* stmt) {
   if (!LiveStmt(stmt)) return OrphanOrBad(stmt);
-  return stmt->impl->param_count();
+  try {
+    return stmt->impl->param_count();
+  } catch (...) {
+    return FromException(DbOf(stmt));
+  }
 }
 
 const char* decentdb_column_decltype(decentdb_stmt* stmt, int column) {
