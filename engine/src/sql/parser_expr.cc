@@ -61,6 +61,9 @@ Status Parser::ErrorAt(const Token& t, const std::string& message) {
 }
 
 Status Parser::Error(const std::string& message) { return ErrorAt(Peek(), message); }
+Status Parser::ErrorAt(const Token& t, const char* message) { return ErrorAt(t, std::string(message)); }
+Status Parser::Error(const char* message) { return ErrorAt(Peek(), std::string(message)); }
+Status Parser::NotSupported(const char* what) { return NotSupportedAt(Peek().pos, std::string(what)); }
 
 Status Parser::NotSupported(const std::string& what) { return NotSupportedAt(Peek().pos, what); }
 
@@ -457,7 +460,12 @@ Status Parser::ParseSubqueryInParens(SelectStmt** out) {
   return Expect(Tok::kRParen, "')' after subquery");
 }
 
-Status Parser::ParsePrefix(Expr** out) {
+// Non-recursive prefixes (literals, parameters, keyword constants, typed literals,
+// column references). Kept out of line so that ParsePrefix, which sits on the recursion
+// path of every nesting level, has a small stack frame: 1000 levels must fit easily in
+// a JVM thread's 1 MiB stack.
+DDB_SQL_NOINLINE Status Parser::ParseLeaf(Expr** out, bool* handled) {
+  *handled = true;
   const Token& t = Peek();
   switch (t.kind) {
     case Tok::kInteger:
@@ -482,129 +490,77 @@ Status Parser::ParsePrefix(Expr** out) {
       *out = e;
       return Status::OK();
     }
-    case Tok::kLParen: {
-      if (IsKw(Kw::kSELECT, 1) || IsKw(Kw::kWITH, 1)) {
-        Expr* e = NewExpr(ExprKind::kSubquery, t.pos);
-        DDB_RETURN_IF_ERROR(ParseSubqueryInParens(&e->subquery.query));
-        *out = e;
-        return Status::OK();
-      }
-      Take();
-      DDB_RETURN_IF_ERROR(ParseExpr(kPrecNone, out));
-      if (Is(Tok::kComma)) return NotSupported("row constructors");
-      return Expect(Tok::kRParen, "')'");
-    }
     case Tok::kMinus:
-    case Tok::kPlus: {
-      Token sign = Take();
       // "-5" is one literal so that -9223372036854775808 is an INT64; "-5::t" is not,
       // because :: binds tighter than unary minus (ENGINE.md §7.2).
-      if (sign.kind == Tok::kMinus && (Is(Tok::kInteger) || Is(Tok::kFloat)) && !Is(Tok::kCast, 1)) {
+      if ((Is(Tok::kInteger, 1) || Is(Tok::kFloat, 1)) && !Is(Tok::kCast, 2)) {
+        Token sign = Take();
         Token n = Take();
         DDB_RETURN_IF_ERROR(ParseNumber(n, true, out));
         (*out)->pos = sign.pos;
         return Status::OK();
       }
-      Expr* e = NewExpr(ExprKind::kUnary, sign.pos);
-      e->unary.op = sign.kind == Tok::kMinus ? UnaryOp::kNeg : UnaryOp::kPlus;
-      DDB_RETURN_IF_ERROR(ParseExpr(kPrecUnary, &e->unary.operand));
-      *out = e;
-      return Status::OK();
-    }
+      break;
     case Tok::kIdent:
+      if (t.quoted) break;
+      switch (t.kw) {
+        case Kw::kNULL:
+        case Kw::kTRUE:
+        case Kw::kFALSE: {
+          Token k = Take();
+          Expr* e = NewExpr(ExprKind::kLiteral, k.pos);
+          e->literal.kind = k.kw == Kw::kNULL ? LiteralKind::kNull : LiteralKind::kBool;
+          e->literal.bool_value = k.kw == Kw::kTRUE;
+          *out = e;
+          return Status::OK();
+        }
+        case Kw::kCURRENT_DATE:
+        case Kw::kCURRENT_TIME:
+        case Kw::kCURRENT_TIMESTAMP: {
+          Token k = Take();
+          if (Is(Tok::kLParen)) return NotSupported("a precision for " + std::string(KeywordText(k.kw)));
+          Expr* e = NewExpr(ExprKind::kFunc, k.pos);
+          e->func.name.name = arena_->Copy(KeywordText(k.kw));
+          e->func.name.pos = k.pos;
+          e->func.syntax = FuncSyntax::kBare;
+          *out = e;
+          return Status::OK();
+        }
+        case Kw::kDATE:
+        case Kw::kTIME:
+        case Kw::kTIMESTAMP:
+          if (Is(Tok::kString, 1)) {
+            Token k = Take();
+            Token s = Take();
+            Expr* e = NewExpr(ExprKind::kLiteral, k.pos);
+            e->literal.kind = k.kw == Kw::kDATE ? LiteralKind::kDate
+                              : k.kw == Kw::kTIME ? LiteralKind::kTime : LiteralKind::kTimestamp;
+            e->literal.text = arena_->Copy(s.text);
+            *out = e;
+            return Status::OK();
+          }
+          break;
+        case Kw::kINTERVAL:
+          if (Is(Tok::kString, 1)) return NotSupported("intervals");
+          break;
+        case Kw::kDEFAULT:
+          return Error("DEFAULT is only allowed as a whole value in INSERT ... VALUES");
+        default:
+          break;
+      }
+      break;
+    case Tok::kLParen:
+    case Tok::kPlus:
       break;
     default:
       return Error("expected an expression");
   }
-  if (!t.quoted) {
-    switch (t.kw) {
-      case Kw::kNOT: {
-        Token n = Take();
-        Expr* e = NewExpr(ExprKind::kUnary, n.pos);
-        e->unary.op = UnaryOp::kNot;
-        DDB_RETURN_IF_ERROR(ParseExpr(kPrecNot + 1, &e->unary.operand));
-        *out = e;
-        return Status::OK();
-      }
-      case Kw::kNULL:
-      case Kw::kTRUE:
-      case Kw::kFALSE: {
-        Token k = Take();
-        Expr* e = NewExpr(ExprKind::kLiteral, k.pos);
-        e->literal.kind = k.kw == Kw::kNULL ? LiteralKind::kNull : LiteralKind::kBool;
-        e->literal.bool_value = k.kw == Kw::kTRUE;
-        *out = e;
-        return Status::OK();
-      }
-      case Kw::kCASE:
-        return ParseCase(out);
-      case Kw::kCAST: {
-        Token c = Take();
-        Expr* e = NewExpr(ExprKind::kCast, c.pos);
-        DDB_RETURN_IF_ERROR(Expect(Tok::kLParen, "'(' after CAST"));
-        DDB_RETURN_IF_ERROR(ParseExpr(kPrecNone, &e->cast.operand));
-        DDB_RETURN_IF_ERROR(ExpectKw(Kw::kAS));
-        DDB_RETURN_IF_ERROR(ParseTypeName(&e->cast.type));
-        DDB_RETURN_IF_ERROR(Expect(Tok::kRParen, "')'"));
-        *out = e;
-        return Status::OK();
-      }
-      case Kw::kEXISTS: {
-        Token x = Take();
-        Expr* e = NewExpr(ExprKind::kExists, x.pos);
-        if (!Is(Tok::kLParen) || !(IsKw(Kw::kSELECT, 1) || IsKw(Kw::kWITH, 1))) {
-          return Error("expected '(SELECT ...)' after EXISTS");
-        }
-        DDB_RETURN_IF_ERROR(ParseSubqueryInParens(&e->subquery.query));
-        *out = e;
-        return Status::OK();
-      }
-      case Kw::kCURRENT_DATE:
-      case Kw::kCURRENT_TIME:
-      case Kw::kCURRENT_TIMESTAMP: {
-        Token k = Take();
-        if (Is(Tok::kLParen)) return NotSupported("a precision for " + std::string(KeywordText(k.kw)));
-        Expr* e = NewExpr(ExprKind::kFunc, k.pos);
-        e->func.name.name = arena_->Copy(KeywordText(k.kw));
-        e->func.name.pos = k.pos;
-        e->func.syntax = FuncSyntax::kBare;
-        *out = e;
-        return Status::OK();
-      }
-      case Kw::kDATE:
-      case Kw::kTIME:
-      case Kw::kTIMESTAMP:
-        if (Is(Tok::kString, 1)) {
-          Token k = Take();
-          Token s = Take();
-          Expr* e = NewExpr(ExprKind::kLiteral, k.pos);
-          e->literal.kind = k.kw == Kw::kDATE ? LiteralKind::kDate
-                            : k.kw == Kw::kTIME ? LiteralKind::kTime : LiteralKind::kTimestamp;
-          e->literal.text = arena_->Copy(s.text);
-          *out = e;
-          return Status::OK();
-        }
-        break;
-      case Kw::kINTERVAL:
-        if (Is(Tok::kString, 1)) return NotSupported("intervals");
-        break;
-      case Kw::kLEFT:
-      case Kw::kRIGHT:
-        // LEFT(s, n) and RIGHT(s, n) are functions even though the words are reserved.
-        if (Is(Tok::kLParen, 1)) {
-          Token name = Take();
-          return ParseFunction(name, out);
-        }
-        break;
-      case Kw::kDEFAULT:
-        return Error("DEFAULT is only allowed as a whole value in INSERT ... VALUES");
-      default:
-        break;
-    }
-    if (IsReservedKeyword(t.kw)) return Error("expected an expression");
-  }
+  *handled = false;
+  return Status::OK();
+}
+
+DDB_SQL_NOINLINE Status Parser::ParseColumnRef(Expr** out) {
   Token name = Take();
-  if (Is(Tok::kLParen)) return ParseFunction(name, out);
   Expr* e = NewExpr(ExprKind::kColumn, name.pos);
   if (Accept(Tok::kDot)) {
     if (Is(Tok::kStar)) return Error("'table.*' is only allowed in a select list or RETURNING");
@@ -620,13 +576,90 @@ Status Parser::ParsePrefix(Expr** out) {
   return Status::OK();
 }
 
-Status Parser::ParseFunction(const Token& name_tok, Expr** out) {
-  Expr* e = NewExpr(ExprKind::kFunc, name_tok.pos);
-  e->func.name = MakeIdent(name_tok);
+DDB_SQL_NOINLINE Status Parser::ParseCast(Expr** out) {
+  Expr* e = NewExpr(ExprKind::kCast, Take().pos);
+  DDB_RETURN_IF_ERROR(Expect(Tok::kLParen, "'(' after CAST"));
+  DDB_RETURN_IF_ERROR(ParseExpr(kPrecNone, &e->cast.operand));
+  DDB_RETURN_IF_ERROR(ExpectKw(Kw::kAS));
+  DDB_RETURN_IF_ERROR(ParseTypeName(&e->cast.type));
+  DDB_RETURN_IF_ERROR(Expect(Tok::kRParen, "')'"));
+  *out = e;
+  return Status::OK();
+}
+
+DDB_SQL_NOINLINE Status Parser::ParseSubqueryExpr(ExprKind kind, Expr** out) {
+  Expr* e = NewExpr(kind, Peek().pos);
+  if (kind == ExprKind::kExists) {
+    Take();
+    if (!Is(Tok::kLParen) || !(IsKw(Kw::kSELECT, 1) || IsKw(Kw::kWITH, 1))) {
+      return Error("expected '(SELECT ...)' after EXISTS");
+    }
+  }
+  DDB_RETURN_IF_ERROR(ParseSubqueryInParens(&e->subquery.query));
+  *out = e;
+  return Status::OK();
+}
+
+Status Parser::ParsePrefix(Expr** out) {
+  bool handled = false;
+  DDB_RETURN_IF_ERROR(ParseLeaf(out, &handled));
+  if (handled) return Status::OK();
+  const Token& t = Peek();
+  switch (t.kind) {
+    case Tok::kLParen:
+      if (IsKw(Kw::kSELECT, 1) || IsKw(Kw::kWITH, 1)) return ParseSubqueryExpr(ExprKind::kSubquery, out);
+      Take();
+      DDB_RETURN_IF_ERROR(ParseExpr(kPrecNone, out));
+      if (Is(Tok::kComma)) return NotSupported("row constructors");
+      return Expect(Tok::kRParen, "')'");
+    case Tok::kMinus:
+    case Tok::kPlus: {
+      Expr* e = NewExpr(ExprKind::kUnary, t.pos);
+      e->unary.op = t.kind == Tok::kMinus ? UnaryOp::kNeg : UnaryOp::kPlus;
+      Take();
+      *out = e;
+      return ParseExpr(kPrecUnary, &e->unary.operand);
+    }
+    default:
+      break;
+  }
+  // ParseLeaf has handled every other kind of token: this is a word.
+  if (!t.quoted) {
+    switch (t.kw) {
+      case Kw::kNOT: {
+        Expr* e = NewExpr(ExprKind::kUnary, t.pos);
+        e->unary.op = UnaryOp::kNot;
+        Take();
+        *out = e;
+        return ParseExpr(kPrecNot + 1, &e->unary.operand);
+      }
+      case Kw::kCASE:
+        return ParseCase(out);
+      case Kw::kCAST:
+        return ParseCast(out);
+      case Kw::kEXISTS:
+        return ParseSubqueryExpr(ExprKind::kExists, out);
+      case Kw::kLEFT:
+      case Kw::kRIGHT:
+        // LEFT(s, n) and RIGHT(s, n) are functions even though the words are reserved.
+        if (Is(Tok::kLParen, 1)) return ParseFunction(out);
+        break;
+      default:
+        break;
+    }
+    if (IsReservedKeyword(t.kw)) return Error("expected an expression");
+  }
+  if (Is(Tok::kLParen, 1)) return ParseFunction(out);
+  return ParseColumnRef(out);
+}
+
+Status Parser::ParseFunction(Expr** out) {
+  Expr* e = NewExpr(ExprKind::kFunc, Peek().pos);
+  e->func.name = MakeIdent(Take());
   e->func.syntax = FuncSyntax::kCall;
   DDB_RETURN_IF_ERROR(Expect(Tok::kLParen, "'('"));
   bool handled = false;
-  if (!name_tok.quoted) DDB_RETURN_IF_ERROR(ParseSpecialFunction(name_tok, e, &handled));
+  if (!e->func.name.quoted) DDB_RETURN_IF_ERROR(ParseSpecialFunction(e, &handled));
   if (!handled) {
     if (Accept(Tok::kRParen)) {
       // no arguments
@@ -655,8 +688,8 @@ Status Parser::ParseFunction(const Token& name_tok, Expr** out) {
   return Status::OK();
 }
 
-Status Parser::ParseSpecialFunction(const Token& name_tok, Expr* fn, bool* handled) {
-  std::string_view name = name_tok.text;
+DDB_SQL_NOINLINE Status Parser::ParseSpecialFunction(Expr* fn, bool* handled) {
+  std::string_view name = fn->func.name.name;
   auto rest_of_call = [&]() -> Status {
     // The first argument is already in fn->func.args; parse ", arg ..." and ")".
     while (Accept(Tok::kComma)) {

@@ -10,6 +10,12 @@
 #include "sql/ast.h"
 #include "sql/lexer.h"
 
+#if defined(__GNUC__)
+#define DDB_SQL_NOINLINE __attribute__((noinline))
+#else
+#define DDB_SQL_NOINLINE
+#endif
+
 namespace decentdb {
 namespace sql {
 
@@ -69,6 +75,11 @@ class Parser {
   Status Expect(Tok kind, const char* what);
 
   // Errors at the next token (or a given token), with "near" context.
+  // The const char* overloads keep the std::string temporaries out of the callers'
+  // frames (see ParseLeaf on stack use).
+  DDB_SQL_NOINLINE Status Error(const char* message);
+  DDB_SQL_NOINLINE Status NotSupported(const char* what);
+  DDB_SQL_NOINLINE Status ErrorAt(const Token& t, const char* message);
   Status Error(const std::string& message);
   Status ErrorAt(const Token& t, const std::string& message);
   Status NotSupported(const std::string& what);
@@ -89,8 +100,12 @@ class Parser {
   // Expressions.
   Status ParsePrefix(Expr** out);
   Status ParseInfix(int prec, Expr* left, Expr** out);
-  Status ParseFunction(const Token& name_tok, Expr** out);
-  Status ParseSpecialFunction(const Token& name_tok, Expr* fn, bool* handled);
+  Status ParseLeaf(Expr** out, bool* handled);
+  Status ParseColumnRef(Expr** out);
+  Status ParseCast(Expr** out);
+  Status ParseSubqueryExpr(ExprKind kind, Expr** out);
+  Status ParseFunction(Expr** out);  // at the function name
+  Status ParseSpecialFunction(Expr* fn, bool* handled);
   Status ParseCase(Expr** out);
   Status ParseNumber(const Token& t, bool negate, Expr** out);
   Status ParseWindow(WindowSpec** out);
@@ -134,7 +149,9 @@ class Parser {
   uint32_t lex_error_pos_ = 0;
   uint32_t parse_error_pos_ = 0;
   uint32_t last_end_ = 0;
-  int depth_ = 0;           // expression and parenthesis nesting
+  // Expression nesting (ENGINE.md §10: at most 1000): every recursively parsed operand
+  // and every parenthesized group is one level, so the bound also caps the stack.
+  int depth_ = 0;
   int subquery_depth_ = 0;  // SELECT nesting
   int max_param_ = 0;
 };

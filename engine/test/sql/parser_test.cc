@@ -2,6 +2,8 @@
 // canonical form (and the round trip parse(print(ast)) == ast for each), rejected
 // statements with the expected message fragment and position, operator precedence,
 // literal folding, nesting limits, and script splitting. Surface: ENGINE.md §7.
+#include <pthread.h>
+
 #include <cstring>
 #include <limits>
 #include <string>
@@ -497,6 +499,73 @@ TEST(Parser, NestingLimitsAreEnforcedWithoutOverflow) {
   for (int i = 0; i < 100000; ++i) joins += "(";
   r = ParseStatement(joins);
   EXPECT_FALSE(r.ok());
+}
+
+namespace {
+
+struct StackRun {
+  std::string sql;
+  bool parsed = false;
+  std::string message;
+};
+
+void* ParseOnThread(void* arg) {
+  auto* run = static_cast<StackRun*>(arg);
+  auto r = ParseStatement(run->sql);
+  run->parsed = r.ok();
+  if (!r.ok()) run->message = r.status().message();
+  return nullptr;
+}
+
+}  // namespace
+
+// The engine parses on the caller's thread, which may be a JVM thread with a 1 MiB
+// stack: the deepest accepted inputs, and deeper rejected ones, must fit in it.
+TEST(Parser, DeepestInputsFitInOneMiBStack) {
+#if defined(__SANITIZE_ADDRESS__) || !defined(__OPTIMIZE__)
+  const size_t kStack = size_t{16} << 20;  // instrumented or unoptimized frames are larger
+#else
+  const size_t kStack = size_t{1} << 20;
+#endif
+  auto nested = [](const char* open, const char* mid, const char* close, int n) {
+    std::string s = "SELECT ";
+    for (int i = 0; i < n; ++i) s += open;
+    s += mid;
+    for (int i = 0; i < n; ++i) s += close;
+    return s;
+  };
+  const char* shapes[][3] = {
+      {"(", "1", ")"}, {"NOT ", "TRUE", ""}, {"- ", "a", ""}, {"abs(", "1", ")"},
+      {"CASE WHEN ", "1", " THEN 1 END"}, {"CAST((", "1", ") AS INT)"}, {"a IN (", "1", ")"},
+      {"coalesce(1, ", "1", ")"},
+      // An operand and a parenthesized group are two levels each repetition.
+      {"a BETWEEN (", "1", ") AND 2"}, {"1 + (", "1", ")"},
+      {"TRIM(BOTH 'x' FROM ", "s", ")"}, {"count(DISTINCT ", "1", ")"},
+  };
+  for (auto& shape : shapes) {
+    // Depth 998 leaves room for the select item itself; 3000 must fail cleanly.
+    bool two_levels = std::strchr(shape[0], '(') != nullptr && shape[0][0] != '(' &&
+                      (std::strstr(shape[0], "BETWEEN") || std::strstr(shape[0], "+"));
+    for (int depth : {two_levels ? 498 : 998, 3000}) {
+      StackRun run;
+      run.sql = nested(shape[0], shape[1], shape[2], depth);
+      pthread_attr_t attr;
+      pthread_attr_init(&attr);
+      pthread_attr_setstacksize(&attr, kStack);
+      pthread_t thread;
+      ASSERT_EQ(pthread_create(&thread, &attr, ParseOnThread, &run), 0);
+      pthread_join(thread, nullptr);
+      pthread_attr_destroy(&attr);
+      bool want_ok = depth < 1000 && std::strcmp(shape[0], "CAST((") != 0;
+      if (want_ok) {
+        EXPECT_TRUE(run.parsed);
+        if (!run.parsed) std::fprintf(stderr, "    %s x%d: %s\n", shape[0], depth, run.message.c_str());
+      } else {
+        EXPECT_FALSE(run.parsed);
+        EXPECT_TRUE(Contains(run.message, "limit of 1000"));
+      }
+    }
+  }
 }
 
 TEST(Parser, TextAndIdentifierLimits) {
