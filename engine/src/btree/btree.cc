@@ -79,7 +79,7 @@ int BTree::CompareCell(const TreeKey& k, const Cell& c) const {
 
 Status BTree::LowerBound(const uint8_t* page, PageId id, const TreeKey& k, uint32_t* pos,
                          bool* eq) const {
-  if (!SearchNode(page, usable_, is_index(), k.rowid, k.data, k.size, pos, eq)) {
+  if (!SearchNode(page, usable_, is_index(), k.rowid, k.data, k.size, kNoGuess, pos, eq)) {
     return Corrupt(id, "malformed cell");
   }
   return Status::OK();
@@ -552,6 +552,9 @@ void BTreeCursor::Reset() {
 
 Status BTreeCursor::DescendFrom(PageId id, int level, Mode mode, const TreeKey* key, bool* eq) {
   valid_ = false;
+  // Key bounds of the current page from its parents' separators (T2), for GuessPosition.
+  bool has_lo = false, has_hi = false;
+  int64_t lo = 0, hi = 0;
   for (;;) {
     *eq = false;  // only the leaf's answer matters
     if (level >= kMaxTreeDepth) return Corrupt(id, "tree deeper than the limit (cycle?)");
@@ -567,7 +570,11 @@ Status BTreeCursor::DescendFrom(PageId id, int level, Mode mode, const TreeKey* 
     } else if (mode == Mode::kLast) {
       pos = leaf ? (n == 0 ? 0 : n - 1) : n;
     } else {
-      if (!SearchNode(p, usable_, index_, key->rowid, key->data, key->size, &pos, eq)) {
+      uint32_t guess = kNoGuess;
+      if (!index_ && has_lo && has_hi && lo < key->rowid && key->rowid <= hi) {
+        guess = GuessPosition(key->rowid, lo, hi, n);
+      }
+      if (!SearchNode(p, usable_, index_, key->rowid, key->data, key->size, guess, &pos, eq)) {
         return Corrupt(id, "malformed cell");
       }
     }
@@ -581,8 +588,16 @@ Status BTreeCursor::DescendFrom(PageId id, int level, Mode mode, const TreeKey* 
     if (pos < n) {
       if (!CellAt(p, usable_, index_, pos, &c)) return Corrupt(id, "malformed cell");
       id = c.child;
+      has_hi = true;
+      hi = c.rowid;
     } else {
       id = Rightmost(p);
+    }
+    if (pos > 0 && !index_) {
+      Cell left;
+      if (!CellAt(p, usable_, index_, pos - 1, &left)) return Corrupt(stack_[level].id, "malformed cell");
+      has_lo = true;
+      lo = left.rowid;
     }
     if (id == kNoPage) return Corrupt(stack_[level].id, "null child pointer");
     ++level;

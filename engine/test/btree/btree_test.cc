@@ -487,3 +487,40 @@ TEST(BTree, RandomPageDamageNeverCrashes) {
   EXPECT_GT(corrupt, 0);
   ASSERT_OK(f.Exercise());
 }
+
+TEST(BTree, SearchGivesTheSameAnswerForEveryGuess) {
+  // The guessed first probe is only a shortcut: any guess must give binary search's answer.
+  MemPageStore store;
+  PageId root;
+  ASSERT_OK(BTree::Create(&store, TreeKind::kTable, &root));
+  BTree t(&store, root, TreeKind::kTable);
+  std::mt19937_64 rng(ddbtest::TestSeed());
+  std::vector<int64_t> keys;
+  while (keys.size() < 30) {
+    int64_t k = static_cast<int64_t>(rng() % 200) - 100;
+    bool found;
+    ASSERT_OK(t.Update(TreeKey::Rowid(k), "", &found));
+    if (!found) {
+      ASSERT_OK(t.Insert(TreeKey::Rowid(k), "v"));
+      keys.push_back(k);
+    }
+  }
+  PageRef ref;
+  ASSERT_OK(store.Read(root, &ref));
+  const uint32_t n = btree_internal::CellCount(ref.data());
+  ASSERT_EQ(n, 30u);
+  for (int64_t probe = -105; probe <= 105; ++probe) {
+    uint32_t want_pos;
+    bool want_eq;
+    ASSERT_TRUE(btree_internal::SearchNode(ref.data(), store.usable_size(), false, probe, nullptr, 0,
+                                           btree_internal::kNoGuess, &want_pos, &want_eq));
+    for (uint32_t guess = 0; guess <= n + 1; ++guess) {
+      uint32_t pos;
+      bool eq;
+      ASSERT_TRUE(btree_internal::SearchNode(ref.data(), store.usable_size(), false, probe, nullptr,
+                                             0, guess, &pos, &eq));
+      ASSERT_EQ(pos, want_pos);
+      ASSERT_EQ(eq, want_eq);
+    }
+  }
+}
