@@ -121,7 +121,7 @@ Status BTree::Descend(const TreeKey& key, bool* found) {
 // ---------------------------------------------------------------------------------------
 // Chains owned by leaf cells
 
-Status BTree::FreeCellChains(const Cell& c) {
+Status BTree::FreeCellChains(PageId page, const Cell& c) {
   if (options_.records) {
     const uint8_t* rec = c.payload;
     size_t n = c.payload_len;
@@ -129,9 +129,13 @@ Status BTree::FreeCellChains(const Cell& c) {
       DDB_RETURN_IF_ERROR(ReadOverflowChain(reader_, c.overflow_page, c.payload_len, &record_buf_));
       rec = reinterpret_cast<const uint8_t*>(record_buf_.data());
     }
-    DDB_RETURN_IF_ERROR(ForEachOverflowField(rec, n, [&](uint64_t len, uint32_t first) {
+    Status s = ForEachOverflowField(rec, n, [&](uint64_t len, uint32_t first) {
       return FreeOverflowChain(writer_, first, len);
-    }));
+    });
+    if (s.Is(Code::kCorruption) && s.message().rfind("record:", 0) == 0) {
+      return Corrupt(page, s.message());
+    }
+    DDB_RETURN_IF_ERROR(s);
   }
   if (c.overflow) DDB_RETURN_IF_ERROR(FreeOverflowChain(writer_, c.overflow_page, c.payload_len));
   return Status::OK();
@@ -208,19 +212,23 @@ Status BTree::Update(TreeKey key, std::string_view payload, bool* found) {
   DDB_RETURN_IF_ERROR(writer_->Write(leaf.id, &p));
   Cell old;
   if (!CellAt(p, usable_, is_index(), leaf.index, &old)) return Corrupt(leaf.id, "malformed cell");
-  DDB_RETURN_IF_ERROR(FreeCellChains(old));
+  DDB_RETURN_IF_ERROR(FreeCellChains(leaf.id, old));
   RemoveCell(p, leaf.index, old.size);
   return InsertAt(depth_ - 1, leaf.index, reinterpret_cast<const uint8_t*>(leaf_cell_.data()),
                   static_cast<uint32_t>(leaf_cell_.size()));
 }
 
 Status BTree::InsertAt(int level, uint32_t pos, const uint8_t* cell, uint32_t size) {
-  if (scratch_.size() < usable_ + max_cell_) scratch_.resize(usable_ + max_cell_);
   int which = 0;
   for (;;) {
     PathEntry& e = path_[level];
     uint8_t* p;
     DDB_RETURN_IF_ERROR(writer_->Write(e.id, &p));
+    // The page copy is needed only to defragment or split; trees are often constructed
+    // per statement or per row, so a plain insert should not pay for allocating it.
+    if (GapBytes(p) < size + 2 && scratch_.size() < usable_ + max_cell_) {
+      scratch_.resize(usable_ + max_cell_);
+    }
     bool fitted;
     if (!InsertCell(p, usable_, is_index(), pos, cell, size, scratch_.data(), &fitted)) {
       return Corrupt(e.id, "malformed cell during defragmentation");
@@ -259,6 +267,8 @@ Status BTree::Split(int level, uint8_t* page, uint32_t pos, const uint8_t* cell,
   const uint32_t n = CellCount(page);
   const uint32_t total = n + 1;
   // Gather the cells, new one included, in a copy so the page can be rebuilt in place.
+  if (scratch_.size() < usable_ + max_cell_) scratch_.resize(usable_ + max_cell_);
+  if (size > max_cell_) return Status::Internal("b-tree cell larger than max_local");
   uint8_t* copy = scratch_.data();
   std::memcpy(copy, page, usable_);
   std::memcpy(copy + usable_, cell, size);
@@ -354,7 +364,7 @@ Status BTree::Delete(TreeKey key, bool* found) {
   DDB_RETURN_IF_ERROR(writer_->Write(leaf.id, &p));
   Cell c;
   if (!CellAt(p, usable_, is_index(), leaf.index, &c)) return Corrupt(leaf.id, "malformed cell");
-  DDB_RETURN_IF_ERROR(FreeCellChains(c));
+  DDB_RETURN_IF_ERROR(FreeCellChains(leaf.id, c));
   RemoveCell(p, leaf.index, c.size);
   if (CellCount(p) > 0 || level == 0) return Status::OK();
   DDB_RETURN_IF_ERROR(writer_->Free(leaf.id));
@@ -440,7 +450,7 @@ Status BTree::Drop() {
       Cell c;
       if (!CellAt(p, usable_, is_index(), i, &c)) return Corrupt(id, "malformed cell");
       if (leaf) {
-        DDB_RETURN_IF_ERROR(FreeCellChains(c));
+        DDB_RETURN_IF_ERROR(FreeCellChains(id, c));
       } else {
         stack.push_back(c.child);
       }

@@ -120,7 +120,7 @@ class BTree {
   // Removes the child entry path_[level].index from an interior page, collapsing upwards.
   Status RemoveChild(int level);
   // Frees the chains a leaf cell owns (its payload chain and, with records, field chains).
-  Status FreeCellChains(const btree_internal::Cell& c);
+  Status FreeCellChains(PageId page, const btree_internal::Cell& c);
   Status CollectCellChains(const btree_internal::Cell& c, TreeStats* out);
   Status VerifyNode(PageId id, uint32_t depth, bool has_lo, const TreeKey& lo, bool has_hi,
                     const TreeKey& hi, std::vector<bool>* seen, uint32_t* leaf_depth,
