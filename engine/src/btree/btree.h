@@ -52,13 +52,19 @@ struct TreeStats {
 
 constexpr int kMaxTreeDepth = 32;
 
-// Largest inline cell (ENGINE.md §2.5 max_local): every page then holds at least 4 cells.
+// ENGINE.md §2.5 max_local: the largest payload (record) a table leaf keeps inline whatever
+// its rowid, so callers sizing records with EncodeRecord never trigger a whole-record
+// chain by a few bytes. Cells themselves stay within MaxCellSize, a quarter page, so every
+// page holds at least 4 cells.
 inline uint32_t MaxLocal(uint32_t page_size) {
-  return btree_internal::MaxCellSize(page_size - kPageTrailerSize);
+  return btree_internal::MaxCellSize(page_size - kPageTrailerSize) -
+         btree_internal::kMaxTableCellOverhead;
 }
-// Longest index key; longer keys are ERR_SQL 54000 (ENGINE.md §5.2).
+// Longest index key; longer keys are ERR_SQL 54000 (ENGINE.md §5.2). A key this long still
+// fits a cell together with an overflow reference for its value.
 inline uint32_t MaxIndexKeySize(uint32_t page_size) {
-  return MaxLocal(page_size) - btree_internal::kOverflowCellTail - 2;
+  return btree_internal::MaxCellSize(page_size - kPageTrailerSize) -
+         btree_internal::kOverflowCellTail - 2;
 }
 
 class BTree {

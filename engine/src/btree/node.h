@@ -67,6 +67,9 @@ inline uint32_t MaxCellSize(uint32_t usable) { return (usable - kNodeHeaderSize)
 // Bytes an overflowing leaf cell spends besides its key part: a control varint of up to
 // 5 bytes (lengths <= 1 GiB) and the u32 page id.
 constexpr uint32_t kOverflowCellTail = 9;
+// Worst-case bytes of a table leaf cell besides its inline payload: a 10-byte rowid varint
+// and a 3-byte control (payloads under 1 MiB).
+constexpr uint32_t kMaxTableCellOverhead = 13;
 
 inline void InitNode(uint8_t* p, uint32_t usable, uint8_t type) {
   std::memset(p, 0, kNodeHeaderSize);

@@ -98,7 +98,8 @@ TEST(BTree, MaxSizeCellsSplitExactlyAtTheFifth) {
   PageId root;
   ASSERT_OK(BTree::Create(&store, TreeKind::kTable, &root));
   BTree t(&store, root, TreeKind::kTable);
-  const uint32_t max_cell = MaxLocal(4096);
+  const uint32_t max_cell = btree_internal::MaxCellSize(4096 - kPageTrailerSize);
+  EXPECT_EQ(MaxLocal(4096), max_cell - 13);
   // rowid 0..4 take one varint byte, the control for lengths >= 64 takes two.
   const size_t max_inline = max_cell - 1 - 2;
   for (int i = 0; i < 4; ++i) ASSERT_OK(t.Insert(TreeKey::Rowid(i), Payload(max_inline, i)));
@@ -122,6 +123,12 @@ TEST(BTree, MaxSizeCellsSplitExactlyAtTheFifth) {
   ASSERT_OK(c.Value(&v));
   EXPECT_TRUE(v == Payload(max_inline + 1, 5));
   EXPECT_EQ(MustVerify(t).overflow_pages, 1u);
+  // A payload of MaxLocal bytes stays inline even behind the longest rowid varint.
+  ASSERT_OK(t.Insert(TreeKey::Rowid(INT64_MIN), Payload(MaxLocal(4096), 6)));
+  ASSERT_OK(c.First());
+  ASSERT_TRUE(c.Valid());
+  EXPECT_EQ(c.rowid(), INT64_MIN);
+  EXPECT_FALSE(c.value_overflows());
 }
 
 TEST(BTree, RootIdStaysAndCollapsesBackToOneLeaf) {
@@ -168,7 +175,7 @@ TEST(Overflow, ChainsAtExactPageBoundaries) {
   ASSERT_OK(BTree::Create(&store, TreeKind::kTable, &root));
   BTree t(&store, root, TreeKind::kTable);
   const size_t cap = OverflowCapacity(store.usable_size());
-  const size_t sizes[] = {MaxLocal(4096) - 2, cap - 1, cap, cap + 1, 2 * cap - 1, 2 * cap, 2 * cap + 1, 3 * cap};
+  const size_t sizes[] = {btree_internal::MaxCellSize(4092) - 2, cap - 1, cap, cap + 1, 2 * cap - 1, 2 * cap, 2 * cap + 1, 3 * cap};
   int64_t rowid = 0;
   for (size_t n : sizes) {
     ++rowid;
