@@ -306,7 +306,34 @@ Status EngineImpl::BeginWrite(int64_t busy_timeout_ms, uint64_t required_snapsho
   return Status::OK();
 }
 
+Status EngineImpl::SpillPages(std::vector<std::pair<uint32_t, ImagePtr>>* pages,
+                              std::vector<uint64_t>* out_offsets) {
+  if (poisoned()) return PoisonedError();  // (E5)
+  std::vector<Wal::PageImage> images;
+  images.reserve(pages->size());
+  for (auto& p : *pages) {
+    SetPageCrc(p.second.get(), page_size_);
+    images.push_back(Wal::PageImage{p.first, p.second.get()});
+  }
+  Status s = wal_->AppendUncommitted(images, out_offsets);
+  if (!s.ok()) {
+    Poison(s);
+    return Status::Io("spilling the transaction failed: " + s.message());
+  }
+  return Status::OK();
+}
+
+Status EngineImpl::ReadSpilled(uint32_t id, uint64_t offset, ImagePtr* out) {
+  ImagePtr img = NewImage(page_size_);
+  Status s = wal_->ReadPage(offset, id, img.get());
+  if (s.ok()) s = VerifyPage(id, img.get(), page_size_, "spilled WAL frame");
+  if (!s.ok()) return s;
+  *out = std::move(img);
+  return Status::OK();
+}
+
 Status EngineImpl::CommitPages(std::vector<std::pair<uint32_t, ImagePtr>>* pages,
+                               const std::vector<std::pair<uint32_t, uint64_t>>& spilled,
                                const DbHeader& header) {
   if (poisoned()) return PoisonedError();  // (E5)
   std::sort(pages->begin(), pages->end(),
@@ -330,6 +357,8 @@ Status EngineImpl::CommitPages(std::vector<std::pair<uint32_t, ImagePtr>>* pages
     wal_index_.Insert((*pages)[i].first, lsn, offsets[i]);
     cache_->Insert((*pages)[i].first, lsn, (*pages)[i].second);
   }
+  // A page is either private or spilled, never both (T5), so each gets one version.
+  for (const auto& sp : spilled) wal_index_.Insert(sp.first, lsn, sp.second);
   {
     std::lock_guard<std::mutex> g(readers_mu_);
     committed_header_ = header;

@@ -20,6 +20,7 @@
 //       backfilled_lsn_.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -97,7 +98,23 @@ class EngineImpl final : public Engine {
   void EndRead(uint64_t reader_id);
   // Appends, syncs and publishes the transaction's pages (§3.3).
   // REQUIRES: the writer lock is held by txn.
-  Status CommitPages(std::vector<std::pair<uint32_t, ImagePtr>>* pages, const DbHeader& header);
+  // spilled lists pages whose final image the transaction already spilled (page, offset).
+  Status CommitPages(std::vector<std::pair<uint32_t, ImagePtr>>* pages,
+                     const std::vector<std::pair<uint32_t, uint64_t>>& spilled,
+                     const DbHeader& header);
+  // Writes private pages to the WAL as uncommitted frames (§4.4 spilling); out_offsets[i]
+  // is where pages[i] went. REQUIRES: the writer lock is held by the caller's txn.
+  Status SpillPages(std::vector<std::pair<uint32_t, ImagePtr>>* pages,
+                    std::vector<uint64_t>* out_offsets);
+  // Reads back a page the current transaction spilled. REQUIRES: as SpillPages.
+  Status ReadSpilled(uint32_t id, uint64_t offset, ImagePtr* out);
+  // Forgets the frames a rolled-back transaction spilled. REQUIRES: as SpillPages.
+  void DiscardSpill() { wal_->DiscardPending(); }
+  // Private pages a write transaction may hold before it spills at a SpillPoint: half
+  // the cache (§4.4).
+  uint64_t spill_threshold_pages() const {
+    return std::max<uint64_t>(16, options_.cache_bytes / page_size_ / 2);
+  }
   void ReleaseWriter() { writer_lock_.Release(); }
   Status PoisonedError() const;
 

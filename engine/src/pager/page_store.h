@@ -9,7 +9,8 @@
 //  (P2) The last kPageTrailerSize bytes of every page except page 1 are the CRC trailer,
 //       owned by the storage layer; users of a page write only the first usable_size().
 //  (P3) A pointer returned by Write/Allocate stays valid, and is the only copy a later
-//       Read in the same transaction returns, until the transaction ends.
+//       Read in the same transaction returns, until the transaction ends or the caller
+//       calls SpillPoint(); after SpillPoint, Write/Allocate again to get a pointer.
 #pragma once
 
 #include <cstdint>
@@ -71,6 +72,12 @@ class PageWriter : public PageReader {
   virtual Status Allocate(PageId* out_id, uint8_t** out_data) = 0;
   // Returns a page to the freelist. Its contents must no longer be reachable.
   virtual Status Free(PageId id) = 0;
+  // Declares that the caller holds no pointer obtained from Write/Allocate (PageRefs from
+  // Read stay valid). The storage layer may then move private pages of a large
+  // transaction to the WAL to bound its memory (ENGINE.md §4.4, spilling); this is the
+  // only point where it does. Call it between operations, e.g. after each row of a bulk
+  // insert. Implementations without a memory bound ignore it.
+  virtual Status SpillPoint() { return Status::OK(); }
 };
 
 }  // namespace decentdb

@@ -74,6 +74,22 @@ void WriteTxnImpl::Journal(uint32_t id, Dirty* d) {
   d->journal_idx = static_cast<int64_t>(journal_.size() - 1);
 }
 
+WriteTxnImpl::Dirty* WriteTxnImpl::AddDirty(uint32_t id, ImagePtr data, bool existed) {
+  Dirty d;
+  d.data = std::move(data);
+  d.seq = next_seq_++;
+  if (!marks_.empty()) {
+    ImagePtr before;
+    if (existed) {
+      before = NewImage(page_size_);
+      std::memcpy(before.get(), d.data.get(), page_size_);
+    }
+    journal_.push_back(JournalEntry{id, existed, false, -1, std::move(before)});
+    d.journal_idx = static_cast<int64_t>(journal_.size() - 1);
+  }
+  return &(dirty_[id] = std::move(d));
+}
+
 Status WriteTxnImpl::DirtyPage(uint32_t id, Dirty** out) {
   auto it = dirty_.find(id);
   if (it != dirty_.end()) {
@@ -81,37 +97,34 @@ Status WriteTxnImpl::DirtyPage(uint32_t id, Dirty** out) {
     *out = &it->second;
     return Status::OK();
   }
+  auto sp = spilled_.find(id);
+  if (sp != spilled_.end()) {
+    // Back from the WAL; it existed in this transaction, so undo restores this image.
+    ImagePtr img;
+    DDB_RETURN_IF_ERROR(engine_->ReadSpilled(id, sp->second, &img));
+    spilled_.erase(sp);  // (T5)
+    *out = AddDirty(id, std::move(img), true);
+    return Status::OK();
+  }
   ImagePtr shared;
   DDB_RETURN_IF_ERROR(engine_->LoadVersion(id, snapshot_, &shared));
-  Dirty d;
-  d.data = NewImage(page_size_);
-  std::memcpy(d.data.get(), shared.get(), page_size_);  // shared images stay immutable (C1)
-  if (!marks_.empty()) {
-    journal_.push_back(JournalEntry{id, false, false, -1, nullptr});
-    d.journal_idx = static_cast<int64_t>(journal_.size() - 1);
-  }
-  *out = &(dirty_[id] = std::move(d));
+  ImagePtr copy = NewImage(page_size_);
+  std::memcpy(copy.get(), shared.get(), page_size_);  // shared images stay immutable (C1)
+  *out = AddDirty(id, std::move(copy), false);
   return Status::OK();
 }
 
-WriteTxnImpl::Dirty* WriteTxnImpl::ZeroedPage(uint32_t id) {
-  auto it = dirty_.find(id);
+Status WriteTxnImpl::ZeroedPage(uint32_t id, Dirty** out) {
   Dirty* d;
-  if (it != dirty_.end()) {
-    d = &it->second;
-    Journal(id, d);
+  if (dirty_.count(id) || spilled_.count(id)) {
+    DDB_RETURN_IF_ERROR(DirtyPage(id, &d));  // journals the current image
   } else {
-    Dirty nd;
-    nd.data = NewImage(page_size_);
-    if (!marks_.empty()) {
-      journal_.push_back(JournalEntry{id, false, false, -1, nullptr});
-      nd.journal_idx = static_cast<int64_t>(journal_.size() - 1);
-    }
-    d = &(dirty_[id] = std::move(nd));
+    d = AddDirty(id, NewImage(page_size_), false);
   }
   std::memset(d->data.get(), 0, page_size_);
   d->freed = false;
-  return d;
+  *out = d;
+  return Status::OK();
 }
 
 void WriteTxnImpl::SetHeader(const DbHeader& h) {
@@ -130,7 +143,12 @@ Status WriteTxnImpl::Read(PageId id, PageRef* out) {
     return Status::OK();
   }
   ImagePtr img;
-  DDB_RETURN_IF_ERROR(engine_->LoadVersion(id, snapshot_, &img));
+  auto sp = spilled_.find(id);
+  if (sp != spilled_.end()) {
+    DDB_RETURN_IF_ERROR(engine_->ReadSpilled(id, sp->second, &img));
+  } else {
+    DDB_RETURN_IF_ERROR(engine_->LoadVersion(id, snapshot_, &img));
+  }
   *out = PageRef(img.get(), img);
   return Status::OK();
 }
@@ -178,8 +196,10 @@ Status WriteTxnImpl::Allocate(PageId* out_id, uint8_t** out_data) {
     id = ++h.page_count;
   }
   SetHeader(h);
+  Dirty* d;
+  DDB_RETURN_IF_ERROR(ZeroedPage(id, &d));
   *out_id = id;
-  *out_data = ZeroedPage(id)->data.get();
+  *out_data = d->data.get();
   return Status::OK();
 }
 
@@ -202,17 +222,19 @@ Status WriteTxnImpl::Free(PageId id) {
       EncodeFixed32(p + kTrunkHeaderSize + 4 * count, id);
       EncodeFixed32(p + 8, count + 1);
       h.freelist_count++;
-      auto it = dirty_.find(id);
-      if (it != dirty_.end()) {
-        Journal(id, &it->second);
-        it->second.freed = true;  // (T4)
+      if (dirty_.count(id) || spilled_.count(id)) {
+        Dirty* d;
+        DDB_RETURN_IF_ERROR(DirtyPage(id, &d));  // journaled, and out of spilled_ (T5)
+        d->freed = true;                          // (T4)
       }
       SetHeader(h);
       return Status::OK();
     }
   }
   // No head trunk, or it is full: the freed page becomes the new head trunk.
-  uint8_t* p = ZeroedPage(id)->data.get();
+  Dirty* trunk;
+  DDB_RETURN_IF_ERROR(ZeroedPage(id, &trunk));
+  uint8_t* p = trunk->data.get();
   p[0] = kPageFreelistTrunk;
   EncodeFixed32(p + 4, h.freelist_head);
   EncodeFixed32(p + 8, 0);
@@ -251,12 +273,18 @@ Status WriteTxnImpl::RollbackToMark(uint64_t mark) {
   for (size_t i = journal_.size(); i > start; --i) {
     JournalEntry& e = journal_[i - 1];
     auto it = dirty_.find(e.id);
-    if (it == dirty_.end()) continue;  // cannot happen: dirty entries live until the end
+    spilled_.erase(e.id);  // the journal's image overrides a spilled frame (§4.5, T5)
     if (e.existed) {
+      if (it == dirty_.end()) {  // spilled since: restore into a new private copy
+        Dirty d;
+        d.data = NewImage(page_size_);
+        d.seq = next_seq_++;
+        it = dirty_.emplace(e.id, std::move(d)).first;
+      }
       std::memcpy(it->second.data.get(), e.before.get(), page_size_);  // same buffer (T2)
       it->second.freed = e.freed;
       it->second.journal_idx = e.prev_journal_idx;
-    } else {
+    } else if (it != dirty_.end()) {
       graveyard_.push_back(std::move(it->second.data));  // (T2)
       dirty_.erase(it);
     }
@@ -298,8 +326,12 @@ Status WriteTxnImpl::Commit() {
     if (kv.second.freed || kv.first > header_.page_count) continue;  // (T4)
     pages.emplace_back(kv.first, kv.second.data);
   }
+  std::vector<std::pair<uint32_t, uint64_t>> spilled;
+  for (const auto& kv : spilled_) {
+    if (kv.first <= header_.page_count) spilled.emplace_back(kv.first, kv.second);
+  }
   Status s;
-  if (!pages.empty()) s = engine_->CommitPages(&pages, header_);
+  if (!pages.empty() || !spilled.empty()) s = engine_->CommitPages(&pages, spilled, header_);
   End();
   return s;
 }
@@ -309,8 +341,41 @@ void WriteTxnImpl::Rollback() {
   End();
 }
 
+Status WriteTxnImpl::SpillPoint() {
+  DDB_RETURN_IF_ERROR(CheckUsable());
+  // No spilling while a statement mark is active: the journal holds before-images in
+  // memory anyway, and a page first dirtied after the mark and then spilled could not be
+  // undone in the log (recovery would replay its spilled frame at commit).
+  if (!marks_.empty()) return Status::OK();
+  const uint64_t limit = engine_->spill_threshold_pages();
+  if (dirty_.size() <= limit) return Status::OK();
+  // Spill the oldest private pages down to half the limit, so that spills come in large
+  // sequential writes rather than one page per call.
+  std::vector<std::pair<uint64_t, uint32_t>> order;  // (seq, page)
+  order.reserve(dirty_.size());
+  for (const auto& kv : dirty_) {
+    if (kv.first == kHeaderPage || kv.second.freed) continue;  // (T1), (T4)
+    order.emplace_back(kv.second.seq, kv.first);
+  }
+  std::sort(order.begin(), order.end());
+  const size_t want = dirty_.size() - limit / 2;
+  if (order.size() > want) order.resize(want);
+  std::vector<std::pair<uint32_t, ImagePtr>> pages;
+  pages.reserve(order.size());
+  for (const auto& o : order) pages.emplace_back(o.second, dirty_[o.second].data);
+  std::vector<uint64_t> offsets;
+  DDB_RETURN_IF_ERROR(engine_->SpillPages(&pages, &offsets));
+  for (size_t i = 0; i < pages.size(); ++i) {
+    dirty_.erase(pages[i].first);
+    spilled_[pages[i].first] = offsets[i];  // (T5)
+  }
+  return Status::OK();
+}
+
 void WriteTxnImpl::End() {
   done_ = true;
+  spilled_.clear();
+  engine_->DiscardSpill();  // after a commit this is a no-op (W6)
   dirty_.clear();
   journal_.clear();
   marks_.clear();

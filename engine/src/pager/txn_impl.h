@@ -10,6 +10,12 @@
 //  (T3) While a mark is active, a page is journaled at most once per innermost mark:
 //       journal_idx >= marks_.back().start means its before-image is already recorded.
 //  (T4) Pages flagged freed, and pages above the final page count, are not logged.
+//  (T5) A page is in at most one of dirty_ (private copy) and spilled_ (uncommitted WAL
+//       frame written at a SpillPoint); whichever holds it has its current contents.
+//  (T6) Spilling happens only at a SpillPoint with no mark active, so every page a
+//       RollbackToMark drops (first dirtied after the mark) was never spilled, and the
+//       log never holds a frame the transaction's final state disowns (a spilled page
+//       freed later only leaves an image of a free page, which nothing reads).
 #pragma once
 
 #include <cstdint>
@@ -51,6 +57,7 @@ class WriteTxnImpl final : public WriteTxn {
   Status Write(PageId id, uint8_t** out_data) override;
   Status Allocate(PageId* out_id, uint8_t** out_data) override;
   Status Free(PageId id) override;
+  Status SpillPoint() override;
 
   uint64_t snapshot_lsn() const override { return snapshot_; }
   HeaderFields header() const override;
@@ -65,12 +72,14 @@ class WriteTxnImpl final : public WriteTxn {
 
   const DbHeader& db_header() const { return header_; }
   size_t dirty_pages() const { return dirty_.size(); }
+  size_t spilled_pages() const { return spilled_.size(); }
 
  private:
   struct Dirty {
     ImagePtr data;
     bool freed = false;        // (T4)
     int64_t journal_idx = -1;  // (T3)
+    uint64_t seq = 0;          // order of first dirtying: the oldest spill first (§4.4)
   };
   struct JournalEntry {
     uint32_t id;
@@ -89,7 +98,9 @@ class WriteTxnImpl final : public WriteTxn {
   Status DirtyPage(uint32_t id, Dirty** out);
   // A private zero-filled page id that is not read first (a page taken from the freelist
   // or added at the end has no format).
-  Dirty* ZeroedPage(uint32_t id);
+  Status ZeroedPage(uint32_t id, Dirty** out);
+  // Inserts a new private copy (T5: the caller removed id from spilled_).
+  Dirty* AddDirty(uint32_t id, ImagePtr data, bool existed);
   void Journal(uint32_t id, Dirty* d);
   void SetHeader(const DbHeader& h);  // (T1)
   void End();
@@ -100,7 +111,9 @@ class WriteTxnImpl final : public WriteTxn {
   const DbHeader base_header_;
   DbHeader header_;  // (T1)
   bool done_ = false;
-  std::unordered_map<uint32_t, Dirty> dirty_;
+  std::unordered_map<uint32_t, Dirty> dirty_;       // (T5)
+  std::unordered_map<uint32_t, uint64_t> spilled_;  // (T5): page -> frame offset
+  uint64_t next_seq_ = 0;
   std::vector<ImagePtr> graveyard_;  // (T2)
   std::vector<JournalEntry> journal_;
   std::vector<MarkRec> marks_;

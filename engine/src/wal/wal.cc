@@ -134,6 +134,8 @@ Status Wal::Scan(WalIndex* index, WalRecovery* rec) {
   rec->end_offset = committed_end;
   write_offset_.store(committed_end, std::memory_order_release);
   chain_ = committed_chain;
+  pending_offset_ = committed_end;
+  pending_chain_ = committed_chain;
   return Status::OK();
 }
 
@@ -156,15 +158,17 @@ Status Wal::WriteFreshHeader(uint64_t base_lsn) {
   header_ = h;
   chain_ = h.crc;
   write_offset_.store(kWalHeaderSize, std::memory_order_release);
+  pending_offset_ = kWalHeaderSize;
+  pending_chain_ = h.crc;
   return Status::OK();
 }
 
-Status Wal::AppendTransaction(const std::vector<PageImage>& pages, uint64_t lsn,
-                              uint32_t page_count, std::vector<uint64_t>* out_offsets) {
+Status Wal::AppendFrames(const std::vector<PageImage>& pages, const FrameHeader* commit,
+                         std::vector<uint64_t>* out_offsets) {
   if (read_only_ || !file_) return Status::Io("WAL " + path_ + " is not writable");
   const uint64_t frame_size = FrameSize(kFramePage, page_size_);
-  uint64_t offset = write_offset_.load(std::memory_order_relaxed);
-  uint32_t chain = chain_;
+  uint64_t offset = pending_offset_;
+  uint32_t chain = pending_chain_;
   out_offsets->clear();
   out_offsets->reserve(pages.size());
   std::vector<uint8_t> buf;
@@ -191,21 +195,42 @@ Status Wal::AppendTransaction(const std::vector<PageImage>& pages, uint64_t lsn,
     offset += frame_size;
     if (buf.size() >= kAppendChunk) DDB_RETURN_IF_ERROR(flush());
   }
-  size_t at = buf.size();
-  buf.resize(at + kWalFrameHeaderSize);
-  FrameHeader ch;
-  ch.type = kFrameCommit;
-  ch.salt1 = header_.salt1;
-  ch.salt2 = header_.salt2;
-  ch.lsn = lsn;
-  ch.page_count = page_count;
-  chain = EncodeFrame(&ch, chain, nullptr, 0, buf.data() + at);
-  offset += kWalFrameHeaderSize;
+  if (commit != nullptr) {
+    size_t at = buf.size();
+    buf.resize(at + kWalFrameHeaderSize);
+    FrameHeader ch = *commit;
+    ch.type = kFrameCommit;
+    ch.salt1 = header_.salt1;
+    ch.salt2 = header_.salt2;
+    chain = EncodeFrame(&ch, chain, nullptr, 0, buf.data() + at);
+    offset += kWalFrameHeaderSize;
+  }
   DDB_RETURN_IF_ERROR(flush());
+  pending_offset_ = offset;
+  pending_chain_ = chain;
+  return Status::OK();
+}
+
+Status Wal::AppendUncommitted(const std::vector<PageImage>& pages,
+                              std::vector<uint64_t>* out_offsets) {
+  return AppendFrames(pages, nullptr, out_offsets);
+}
+
+void Wal::DiscardPending() {
+  pending_offset_ = write_offset_.load(std::memory_order_relaxed);
+  pending_chain_ = chain_;
+}
+
+Status Wal::AppendTransaction(const std::vector<PageImage>& pages, uint64_t lsn,
+                              uint32_t page_count, std::vector<uint64_t>* out_offsets) {
+  FrameHeader commit;
+  commit.lsn = lsn;
+  commit.page_count = page_count;
+  DDB_RETURN_IF_ERROR(AppendFrames(pages, &commit, out_offsets));
   // The commit point (ENGINE.md §3.3): durable once this sync returns.
   DDB_RETURN_IF_ERROR(SyncLog());
-  chain_ = chain;
-  write_offset_.store(offset, std::memory_order_release);
+  chain_ = pending_chain_;
+  write_offset_.store(pending_offset_, std::memory_order_release);
   return Status::OK();
 }
 

@@ -6,6 +6,11 @@
 //  (W4) write_offset_ is just after the last COMMIT frame of the current generation, and
 //       chain_ is that frame's checksum (or the header CRC when there is none): the next
 //       transaction continues the chain from there (W2 in wal_format.h).
+//  (W6) pending_offset_/pending_chain_ extend (W4) over the uncommitted PAGE frames the
+//       current write transaction spilled; they equal write_offset_/chain_ whenever no
+//       transaction has spilled. Spilled frames never enter the walIndex before their
+//       COMMIT frame is durable, and DiscardPending forgets them (the next append
+//       overwrites them; their chain no longer matches, (W2)).
 //  (W5) A frame at an offset obtained from the walIndex is never overwritten while a
 //       reader holds reset_mutex() shared: only Reset rewinds write_offset_, and it takes
 //       reset_mutex() exclusively.
@@ -64,6 +69,15 @@ class Wal {
   Status AppendTransaction(const std::vector<PageImage>& pages, uint64_t lsn,
                            uint32_t page_count, std::vector<uint64_t>* out_offsets);
 
+  // Appends uncommitted PAGE frames (a spill, ENGINE.md §4.4) after the pending ones,
+  // without syncing; out_offsets[i] is the offset of pages[i]'s frame. The next
+  // AppendTransaction continues the chain after them (W6). On failure the caller must
+  // stop writing, as for AppendTransaction.
+  // REQUIRES: the caller holds the writer lock.
+  Status AppendUncommitted(const std::vector<PageImage>& pages, std::vector<uint64_t>* out_offsets);
+  // Forgets spilled frames of a rolled-back transaction (W6).
+  void DiscardPending();
+
   // Reads the page frame at offset into buf (page_size bytes). ERR_CORRUPTION when the
   // frame is not a PAGE frame of this generation for page_id.
   // REQUIRES: the caller holds reset_mutex() shared since it looked the offset up (W5).
@@ -89,6 +103,9 @@ class Wal {
   Status Scan(WalIndex* index, WalRecovery* rec);
   Status WriteFreshHeader(uint64_t base_lsn);
   Status SyncLog();
+  // Appends PAGE frames, plus a COMMIT frame when commit is set, after the pending ones.
+  Status AppendFrames(const std::vector<PageImage>& pages, const FrameHeader* commit,
+                      std::vector<uint64_t>* out_offsets);
 
   Vfs* vfs_;
   const std::string path_;
@@ -100,6 +117,8 @@ class Wal {
   WalHeader header_;                         // salts of the current generation (W1)
   std::atomic<uint64_t> write_offset_{kWalHeaderSize};  // (W4)
   uint32_t chain_ = 0;                       // (W4)
+  uint64_t pending_offset_ = kWalHeaderSize;  // (W6)
+  uint32_t pending_chain_ = 0;                // (W6)
 };
 
 // Fresh random salts for a WAL generation.

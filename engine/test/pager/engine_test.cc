@@ -625,3 +625,125 @@ TEST(Engine, LogsIgnoredOptionsAndLongReaders) {
   ASSERT_EQ(logged.size(), 2u);  // warned once per reader
   EXPECT_TRUE(logged[1].find("keeps the WAL from being reset") != std::string::npos);
 }
+
+TEST(Engine, LargeTransactionsSpillToTheWalAtSpillPoints) {
+  auto vfs = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  EngineOptions o = MemOptions(vfs);
+  o.cache_bytes = 64 * 4096;  // spill beyond 32 private pages
+  std::vector<PageId> ids;
+  {
+    std::shared_ptr<Engine> e;
+    ASSERT_OK(Engine::Acquire("spill.db", o, true, false, &e));
+    ids = AllocateFilled(e.get(), 50, 1);
+    // A rolled-back spilling transaction leaves only stale frames behind.
+    {
+      std::unique_ptr<WriteTxn> w;
+      ASSERT_OK(e->BeginWrite(0, UINT64_MAX, &w));
+      for (int i = 0; i < 300; ++i) {
+        PageId id;
+        uint8_t* p;
+        ASSERT_OK(w->Allocate(&id, &p));
+        FillPage(p, w->usable_size(), id, 99);
+        ASSERT_OK(w->SpillPoint());
+      }
+      EXPECT_GT(static_cast<WriteTxnImpl*>(w.get())->spilled_pages(), 200u);
+      w->Rollback();
+    }
+    std::unique_ptr<WriteTxn> w;
+    ASSERT_OK(e->BeginWrite(0, UINT64_MAX, &w));
+    auto* wt = static_cast<WriteTxnImpl*>(w.get());
+    for (int i = 0; i < 400; ++i) {
+      PageId id;
+      uint8_t* p;
+      ASSERT_OK(w->Allocate(&id, &p));
+      FillPage(p, w->usable_size(), id, 2);
+      ids.push_back(id);
+      ASSERT_OK(w->SpillPoint());
+      EXPECT_LE(wt->dirty_pages(), 33u);  // bounded (§4.4)
+    }
+    EXPECT_GT(wt->spilled_pages(), 300u);
+    // Spilled pages read back, rewrite and free like private ones.
+    EXPECT_EQ(ReadTxnOf(w.get(), ids[60]), 2u);
+    uint8_t* p;
+    ASSERT_OK(w->Write(ids[60], &p));
+    EXPECT_EQ(PageTxn(p, w->usable_size(), ids[60]), 2u);
+    FillPage(p, w->usable_size(), ids[60], 3);
+    ASSERT_OK(w->Free(ids[70]));
+    // Under a mark nothing spills, and undo restores a page that came back from the WAL.
+    uint64_t m = w->Mark();
+    ASSERT_OK(w->Write(ids[80], &p));
+    FillPage(p, w->usable_size(), ids[80], 4);
+    ASSERT_OK(w->SpillPoint());
+    ASSERT_OK(w->RollbackToMark(m));
+    w->ReleaseMark(m);
+    EXPECT_EQ(ReadTxnOf(w.get(), ids[80]), 2u);
+    ASSERT_OK(w->Commit());
+    std::unique_ptr<ReadTxn> r;
+    ASSERT_OK(e->BeginRead(&r));
+    EXPECT_EQ(r->page_count(), 451u);
+    EXPECT_EQ(ReadTxnOf(r.get(), ids[60]), 3u);
+    EXPECT_EQ(ReadTxnOf(r.get(), ids[80]), 2u);
+    EXPECT_EQ(ReadTxnOf(r.get(), ids[400]), 2u);
+    EXPECT_EQ(ReadTxnOf(r.get(), ids[10]), 1u);
+    r.reset();
+    EXPECT_EQ(Integrity(e.get()), "ok");
+  }
+  // And after closing (checkpoint) and reopening.
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire("spill.db", o, false, false, &e));
+  std::unique_ptr<ReadTxn> r;
+  ASSERT_OK(e->BeginRead(&r));
+  EXPECT_EQ(ReadTxnOf(r.get(), ids[60]), 3u);
+  EXPECT_EQ(ReadTxnOf(r.get(), ids[80]), 2u);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (i == 60 || i == 70) continue;
+    EXPECT_EQ(ReadTxnOf(r.get(), ids[i]), i < 50 ? 1u : 2u);
+  }
+  r.reset();
+  EXPECT_EQ(Integrity(e.get()), "ok");
+}
+
+TEST(Engine, SpilledTransactionRecoversFromTheLogAfterACrash) {
+  auto mem = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  auto fault = std::make_shared<FaultVfs>(mem.get());
+  EngineOptions o = MemOptions(fault);
+  o.cache_bytes = 64 * 4096;
+  std::vector<PageId> ids;
+  {
+    std::shared_ptr<Engine> e;
+    ASSERT_OK(Engine::Acquire("sc.db", o, true, false, &e));
+    std::unique_ptr<WriteTxn> w;
+    ASSERT_OK(e->BeginWrite(0, UINT64_MAX, &w));
+    for (int i = 0; i < 200; ++i) {
+      PageId id;
+      uint8_t* p;
+      ASSERT_OK(w->Allocate(&id, &p));
+      FillPage(p, w->usable_size(), id, 1);
+      ids.push_back(id);
+      ASSERT_OK(w->SpillPoint());
+    }
+    uint8_t* p;
+    ASSERT_OK(w->Write(ids[5], &p));  // back from the WAL, then spilled again later
+    FillPage(p, w->usable_size(), ids[5], 2);
+    for (int i = 0; i < 40; ++i) {
+      ASSERT_OK(w->Write(ids[100 + i], &p));
+      FillPage(p, w->usable_size(), ids[100 + i], 2);
+      ASSERT_OK(w->SpillPoint());
+    }
+    ASSERT_OK(w->Commit());
+    fault->CrashNow();  // the commit is durable; nothing was checkpointed
+  }
+  std::unique_ptr<Vfs> after;
+  ASSERT_OK(fault->NewVfsFromDurable(&after));
+  std::shared_ptr<Vfs> shared(after.release());
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire("sc.db", MemOptions(shared), false, false, &e));
+  std::unique_ptr<ReadTxn> r;
+  ASSERT_OK(e->BeginRead(&r));
+  for (int i = 0; i < 200; ++i) {
+    const uint64_t want = (i == 5 || (i >= 100 && i < 140)) ? 2 : 1;
+    EXPECT_EQ(ReadTxnOf(r.get(), ids[i]), want);
+  }
+  r.reset();
+  EXPECT_EQ(Integrity(e.get()), "ok");
+}
