@@ -132,8 +132,6 @@ class BTree {
                     const TreeKey& hi, std::vector<bool>* seen, uint32_t* leaf_depth,
                     TreeStats* out);
   int CompareCell(const TreeKey& k, const btree_internal::Cell& c) const;
-  // Binary search: first cell >= k (count if none); *eq if that cell equals k.
-  Status LowerBound(const uint8_t* page, PageId id, const TreeKey& k, uint32_t* pos, bool* eq) const;
   Status ChildAt(const uint8_t* page, PageId id, uint32_t index, PageId* child) const;
 
   PageReader* reader_;
