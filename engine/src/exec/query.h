@@ -123,13 +123,14 @@ class QueryCursor {
   // Target-scan cursors: the current row's rowid and its values in table column order.
   int64_t rowid() const;
   const ValueRef* row() const;
-  // Releases pages and memory of the current execution (also done by Open and the
-  // destructor).
+  // Ends the current execution (Next then reports no rows). Buffers are kept for the
+  // next Open; the destructor frees them.
   void Close();
 
  private:
   const QueryPlan* plan_;
   std::unique_ptr<ExecState> state_;
+  std::unique_ptr<Operator> tree_;  // built on the first Open, reused afterwards
   Operator* root_ = nullptr;
   bool open_ = false;
 };

@@ -17,8 +17,9 @@ struct PlannerOptions {
   bool force_table_scan = false;  // tests: ignore indexes and rowid predicates
 };
 
-// Fills bound.plan->steps and the sort/aggregate decisions from the binder's output.
-Status PlanSelect(BoundSelect* bound, const PlannerOptions& options);
+// Fills bound->plan->steps and the sort/aggregate decisions from the binder's output.
+// schema supplies the indexes of each table.
+Status PlanSelect(BoundSelect* bound, const Schema& schema, const PlannerOptions& options);
 
 }  // namespace plan
 }  // namespace decentdb

@@ -22,8 +22,8 @@ namespace plan {
 //  (Q1) Scan-row slots: table i owns slots [tables[i].slot_base, slot_base + column
 //       count); every kColumn node bound over the scan row indexes those slots.
 //  (Q2) Every conjunct of WHERE and of INNER ON clauses appears exactly once: in some
-//       access path (index_conds or filters), in a LEFT step's on_conds, or in
-//       const_filters. LEFT-join ON conjuncts never filter the driving rows.
+//       access path (index_conds or filters) of an INNER step, in a LEFT step's
+//       post_filters, or in const_filters. A LEFT step's path holds only its ON clause.
 //  (Q3) steps[0] never depends on another table; steps[k]'s probe expressions reference
 //       only tables of steps[0..k).
 //  (Q4) When aggregate is set, select/having/order expressions are bound over the
@@ -86,9 +86,11 @@ struct JoinStep {
   int table = 0;  // index into SelectPlan::tables
   JoinType join = JoinType::kInner;
   AccessPath path;
-  // LEFT JOIN: the ON conjuncts not used by the path; a row of this table matches only
-  // when they are TRUE, and an outer row without any match gets NULLs.
-  std::vector<const BoundExpr*> on_conds;
+  // For a LEFT step, path.index_conds and path.filters come from its ON clause: a row of
+  // this table matches only when they are TRUE, and an outer row without any match gets
+  // NULLs. WHERE conjuncts whose last table is this step run after that, on the joined
+  // (possibly NULL-extended) row.
+  std::vector<const BoundExpr*> post_filters;
   // No usable index for the join condition: the table (filtered by its own constant
   // conditions) is read once into memory and looped over (ENGINE.md §9.2, M1).
   bool materialize = false;

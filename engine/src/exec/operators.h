@@ -1,0 +1,169 @@
+// Volcano operators of the query executor and the per-execution state they share. The
+// scan row, aggregate row and projected row are fixed arrays of ValueRefs owned by
+// ExecState and reused for every row; operators only repoint them (into pinned pages,
+// per-column overflow buffers, owned group/sort storage or the scratch arena), so scans,
+// seeks, filters and projections allocate nothing per row. Internal to exec/; the public
+// entry points are in exec/query.h. Design: ENGINE.md §9.1-§9.4, §9.8.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "btree/btree.h"
+#include "exec/evaluator.h"
+#include "exec/query.h"
+#include "exec/scratch.h"
+#include "plan/query_plan.h"
+#include "record/record.h"
+#include "util/status.h"
+
+namespace decentdb {
+namespace exec {
+
+// Invariants:
+//  (X1) scan_row has plan->scan_slots entries; table i's columns live at
+//       [tables[i].slot_base, slot_base + columns), and a value there stays valid until
+//       the scanner of table i moves.
+//  (X2) The scratch arena is reset only by a scanner before it evaluates a candidate
+//       row's filters and by Project before it evaluates a row; nothing that outlives
+//       those points is ever placed in it (group keys, sort rows and materialized rows
+//       are copied into owned Values).
+//  (X3) out points to the current projected row (column_count values) after a
+//       successful Next of the root operator.
+struct ExecState {
+  const QueryPlan* query = nullptr;
+  const plan::SelectPlan* plan = nullptr;
+  PageReader* reader = nullptr;
+  ExecContext ctx;
+  EvalContext eval;
+  ScratchArena scratch;
+  std::vector<ValueRef> scan_row;   // (X1)
+  std::vector<ValueRef> agg_row;    // group keys then aggregates (plan Q4)
+  std::vector<ValueRef> proj_row;   // outputs then hidden sort keys (plan Q5)
+  const ValueRef* out = nullptr;    // (X3)
+  int64_t current_rowid = 0;        // driving table's rowid (target scans)
+  uint64_t ticks = 0;
+  uint64_t memory = 0;
+
+  // Counts one unit of work; every 1000 checks the interrupt flag (57014).
+  Status Tick() {
+    if ((++ticks & 1023) == 0 && ctx.interrupt != nullptr &&
+        ctx.interrupt->load(std::memory_order_relaxed))
+      return Status::Transaction("canceling statement due to user request", "57014");
+    return Status::OK();
+  }
+  // Accounts bytes of sort, hash and materialization buffers (ENGINE.md §9.8).
+  Status Charge(uint64_t bytes) {
+    memory += bytes;
+    if (memory > ctx.max_memory)
+      return Status::Internal("query memory limit exceeded (max_query_memory)", "53200");
+    return Status::OK();
+  }
+};
+
+// Approximate heap bytes of an owned value (for Charge).
+inline uint64_t ValueBytes(const Value& v) { return sizeof(Value) + v.bytes().capacity(); }
+
+class Operator {
+ public:
+  virtual ~Operator() = default;
+  // (Re)starts the operator for a new execution.
+  virtual Status Open() = 0;
+  virtual Status Next(bool* has_row) = 0;
+};
+
+// Reads one table of the plan (one JoinStep): computes key ranges from parameters and
+// outer rows at Open, walks the trees, decodes the needed columns into the scan row and
+// applies the step's filters. Defined in exec/scan.cc.
+class TableAccess {
+ public:
+  TableAccess(ExecState* st, const plan::JoinStep* step);
+  ~TableAccess();
+  // Forgets per-execution state (materialized rows) before a new execution.
+  void BeginExecution();
+  // Positions before the first row for the current outer rows.
+  Status Open();
+  // Produces the next row of the table that passes the step's filters.
+  Status Next(bool* has_row);
+  // Sets every column of the table to NULL (LEFT JOIN without a match).
+  void SetNull();
+  int64_t rowid() const { return rowid_; }
+
+ private:
+  struct KeyRange {
+    std::string lo;  // inclusive; empty: from the first entry
+    std::string hi;  // exclusive; empty with hi_open: to the last entry
+    bool hi_open = false;
+  };
+  Status ComputeRanges();
+  Status ComputeRowidRanges();
+  Status ComputeIndexRanges();
+  Status Advance(bool* has_row);  // next raw row of the path, before filters
+  Status AdvanceIndex(bool* has_row);
+  Status AdvanceTable(bool* has_row);
+  Status AdvanceRowids(bool* has_row);
+  Status AdvanceRowidRange(bool* has_row);
+  Status AdvanceValues(bool* has_row);
+  Status LoadRow(int64_t rowid);
+  Status Passes(bool materializing, bool* ok);
+  Status Materialize();
+  void EnsureCursors();
+
+  ExecState* st_;
+  const plan::JoinStep* step_;
+  const plan::FromTable* table_;
+  const TableDef* def_;
+  std::vector<int> needed_;  // needed column positions
+  std::vector<std::string> overflow_;  // per column, for values read from chains
+  std::unique_ptr<BTreeCursor> table_cur_;
+  std::unique_ptr<BTreeCursor> index_cur_;
+  PageReader* cursor_reader_ = nullptr;
+  RecordReader record_;
+  int64_t rowid_ = 0;
+  bool recheck_ = false;  // probes converted inexactly: re-evaluate index_conds
+  bool empty_ = false;    // no row can match
+  bool started_ = false;
+  bool done_ = false;
+  // Rowid paths.
+  std::vector<int64_t> rowids_;  // sorted probes (kRowidSeek)
+  int64_t lo_rowid_ = 0, hi_rowid_ = 0;
+  bool rowid_full_ = false;      // inexact rowid probe: walk the table
+  size_t pos_ = 0;
+  // Index paths.
+  std::vector<KeyRange> ranges_;
+  bool in_range_ = false;
+  std::string scratch_key_;
+  // Filters split for materialization: own (this table only) and join (outer too).
+  std::vector<const plan::BoundExpr*> own_filters_;
+  std::vector<const plan::BoundExpr*> join_filters_;
+  // Materialized inner table.
+  bool mat_ = false;
+  bool materialized_ = false;
+  std::vector<Value> mat_rows_;  // needed_.size() values per row
+  std::vector<int64_t> mat_rowids_;
+  size_t mat_pos_ = 0;
+  // System view rows (kValues).
+  std::vector<std::vector<Value>> view_rows_;
+  bool view_loaded_ = false;
+};
+
+// Operator factories (exec/join.cc, exec/aggregate_op.cc, exec/sort.cc).
+std::unique_ptr<Operator> NewJoinSource(ExecState* st);
+std::unique_ptr<Operator> NewAggregate(ExecState* st, std::unique_ptr<Operator> input);
+std::unique_ptr<Operator> NewFastAggregate(ExecState* st);
+std::unique_ptr<Operator> NewFilter(ExecState* st, std::unique_ptr<Operator> input,
+                                    const plan::BoundExpr* predicate, const ValueRef* row);
+std::unique_ptr<Operator> NewProject(ExecState* st, std::unique_ptr<Operator> input,
+                                     const ValueRef* row);
+std::unique_ptr<Operator> NewDistinct(ExecState* st, std::unique_ptr<Operator> input);
+std::unique_ptr<Operator> NewSort(ExecState* st, std::unique_ptr<Operator> input);
+std::unique_ptr<Operator> NewLimit(ExecState* st, std::unique_ptr<Operator> input);
+
+// Resolves a LIMIT/OFFSET value at open time: *present false means no limit.
+Status ResolveLimit(ExecState* st, const plan::LimitValue& v, bool* present, int64_t* out);
+
+}  // namespace exec
+}  // namespace decentdb

@@ -1,0 +1,614 @@
+// Table access for one plan step: turns the access path's probe expressions into rowid
+// lists, rowid ranges or index key ranges when the step opens (so parameter and outer-row
+// values are used as they are at that moment), walks the trees forward or backward,
+// decodes only the needed columns (overflow chains only for those), applies the step's
+// filters, and materializes an inner table read once per execution.
+// Design: ENGINE.md §5.2 (key encoding), §8.4 (index equivalence), §9.1-§9.2.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "btree/overflow.h"
+#include "exec/operators.h"
+#include "exec/system_views.h"
+#include "exec/value_ops.h"
+#include "plan/select_binder.h"
+#include "record/key_codec.h"
+#include "util/like.h"
+
+namespace decentdb {
+namespace exec {
+namespace {
+
+using plan::AccessKind;
+using plan::BoundExpr;
+
+// How an open-time probe value maps onto a column's keys (ENGINE.md §8.4).
+enum class Probe {
+  kExact,    // encoded; the index range equals the predicate
+  kEmpty,    // no value of the column can be equal (only for equality probes)
+  kInexact,  // not representable: leave the bound open and re-check the predicate
+};
+
+bool IntegralDouble(double d, int64_t* out) {
+  if (!std::isfinite(d) || d != std::floor(d)) return false;
+  if (d < -9223372036854775808.0 || d >= 9223372036854775808.0) return false;
+  *out = static_cast<int64_t>(d);
+  return true;
+}
+
+// Converts v to the column's storage class and appends its key component.
+// REQUIRES: v is not NULL.
+Probe EncodeProbe(ValueRef v, const ColumnDef& col, bool desc, bool equality, ScratchArena* scratch,
+                  std::string* out) {
+  const SqlType& t = col.type.type;
+  if (t.is_decimal()) {
+    if (v.type() != ValueType::kText && v.type() != ValueType::kInt64 &&
+        v.type() != ValueType::kFloat64)
+      return Probe::kInexact;
+    Decimal d;
+    if (!ToDecimal(v, &d).ok()) return Probe::kInexact;
+    ValueRef text = DecimalValue(d, scratch);
+    if (!AppendDecimalKeyComponent(text.bytes(), desc, out).ok()) return Probe::kInexact;
+    return Probe::kExact;
+  }
+  if (v.type() == t.cls) {
+    AppendKeyComponent(v, desc, out);
+    return Probe::kExact;
+  }
+  switch (t.cls) {
+    case ValueType::kInt64: {
+      if (v.type() == ValueType::kBool) {
+        AppendKeyComponent(ValueRef::Int64(v.boolean() ? 1 : 0), desc, out);
+        return Probe::kExact;
+      }
+      if (v.type() == ValueType::kFloat64) {
+        int64_t i;
+        if (IntegralDouble(v.float64(), &i)) {
+          AppendKeyComponent(ValueRef::Int64(i), desc, out);
+          return Probe::kExact;
+        }
+        if (equality && !std::isnan(v.float64())) return Probe::kEmpty;
+      }
+      return Probe::kInexact;
+    }
+    case ValueType::kFloat64: {
+      if (v.type() == ValueType::kInt64) {
+        double d = static_cast<double>(v.int64());
+        int64_t back;
+        if (IntegralDouble(d, &back) && back == v.int64()) {
+          AppendKeyComponent(ValueRef::Float64(d), desc, out);
+          return Probe::kExact;
+        }
+      }
+      return Probe::kInexact;
+    }
+    case ValueType::kBool: {
+      if (v.type() == ValueType::kInt64 && (v.int64() == 0 || v.int64() == 1)) {
+        AppendKeyComponent(ValueRef::Bool(v.int64() == 1), desc, out);
+        return Probe::kExact;
+      }
+      return Probe::kInexact;
+    }
+    default: return Probe::kInexact;
+  }
+}
+
+Probe RowidProbe(ValueRef v, bool equality, int64_t* out) {
+  switch (v.type()) {
+    case ValueType::kInt64: *out = v.int64(); return Probe::kExact;
+    case ValueType::kBool: *out = v.boolean() ? 1 : 0; return Probe::kExact;
+    case ValueType::kFloat64:
+      if (IntegralDouble(v.float64(), out)) return Probe::kExact;
+      if (equality && !std::isnan(v.float64())) return Probe::kEmpty;
+      return Probe::kInexact;
+    default: return Probe::kInexact;
+  }
+}
+
+}  // namespace
+
+TableAccess::TableAccess(ExecState* st, const plan::JoinStep* step)
+    : st_(st), step_(step), table_(&st->plan->tables[step->table]), def_(table_->table) {
+  for (size_t c = 0; c < table_->needed.size(); ++c)
+    if (table_->needed[c]) needed_.push_back(static_cast<int>(c));
+  overflow_.resize(def_->columns.size());
+  mat_ = step->materialize && table_->system_view < 0;  // view rows are in memory already
+  uint64_t self = uint64_t{1} << step->table;
+  for (const BoundExpr* f : step->path.filters) {
+    if ((plan::TablesOf(f, *st->plan) & ~self) == 0) own_filters_.push_back(f);
+    else join_filters_.push_back(f);
+  }
+}
+
+TableAccess::~TableAccess() = default;
+
+void TableAccess::BeginExecution() {
+  materialized_ = false;
+  mat_rows_.clear();
+  mat_rowids_.clear();
+}
+
+void TableAccess::EnsureCursors() {
+  if (cursor_reader_ == st_->reader && table_cur_) return;
+  cursor_reader_ = st_->reader;
+  table_cur_.reset(new BTreeCursor(st_->reader, def_->root, TreeKind::kTable));
+  if (step_->path.index != nullptr)
+    index_cur_.reset(new BTreeCursor(st_->reader, step_->path.index->root, TreeKind::kIndex));
+  else
+    index_cur_.reset();
+}
+
+void TableAccess::SetNull() {
+  for (int c : needed_) st_->scan_row[table_->slot_base + c] = ValueRef::Null();
+  rowid_ = 0;
+}
+
+Status TableAccess::ComputeRowidRanges() {
+  const plan::AccessPath& p = step_->path;
+  rowids_.clear();
+  rowid_full_ = false;
+  if (p.kind == AccessKind::kRowidSeek) {
+    const plan::KeyProbe& k = p.eq[0];
+    if (k.is_null) {
+      empty_ = true;
+      return Status::OK();
+    }
+    for (const BoundExpr* e : k.values) {
+      ValueRef v;
+      DDB_RETURN_IF_ERROR(Evaluate(*e, st_->scan_row.data(), &st_->eval, &v));
+      if (v.is_null()) continue;
+      int64_t r;
+      Probe pr = RowidProbe(v, true, &r);
+      if (pr == Probe::kExact) rowids_.push_back(r);
+      if (pr == Probe::kInexact) {
+        rowid_full_ = true;
+        recheck_ = true;
+        break;
+      }
+    }
+    std::sort(rowids_.begin(), rowids_.end());
+    rowids_.erase(std::unique(rowids_.begin(), rowids_.end()), rowids_.end());
+    if (!rowid_full_ && rowids_.empty()) empty_ = true;
+    return Status::OK();
+  }
+  lo_rowid_ = std::numeric_limits<int64_t>::min();
+  hi_rowid_ = std::numeric_limits<int64_t>::max();
+  if (p.lo != nullptr) {
+    ValueRef v;
+    DDB_RETURN_IF_ERROR(Evaluate(*p.lo, st_->scan_row.data(), &st_->eval, &v));
+    int64_t r;
+    if (v.is_null()) {
+      empty_ = true;
+    } else if (RowidProbe(v, false, &r) == Probe::kExact) {
+      if (!p.lo_inclusive) {
+        if (r == std::numeric_limits<int64_t>::max()) empty_ = true;
+        else ++r;
+      }
+      lo_rowid_ = r;
+    } else {
+      recheck_ = true;
+    }
+  }
+  if (p.hi != nullptr) {
+    ValueRef v;
+    DDB_RETURN_IF_ERROR(Evaluate(*p.hi, st_->scan_row.data(), &st_->eval, &v));
+    int64_t r;
+    if (v.is_null()) {
+      empty_ = true;
+    } else if (RowidProbe(v, false, &r) == Probe::kExact) {
+      if (!p.hi_inclusive) {
+        if (r == std::numeric_limits<int64_t>::min()) empty_ = true;
+        else --r;
+      }
+      hi_rowid_ = r;
+    } else {
+      recheck_ = true;
+    }
+  }
+  if (lo_rowid_ > hi_rowid_) empty_ = true;
+  return Status::OK();
+}
+
+Status TableAccess::ComputeIndexRanges() {
+  const plan::AccessPath& p = step_->path;
+  const IndexDef* idx = p.index;
+  ranges_.clear();
+  std::vector<std::string> prefixes(1);
+  std::vector<std::string> comps, next;
+  bool truncated = false;
+  size_t j = 0;
+  for (; j < p.eq.size(); ++j) {
+    const plan::KeyProbe& k = p.eq[j];
+    const IndexColumn& ic = idx->columns[j];
+    const ColumnDef& cd = def_->columns[ic.column];
+    comps.clear();
+    if (k.is_null) {
+      comps.emplace_back();
+      AppendKeyComponent(ValueRef::Null(), ic.descending, &comps.back());
+    } else {
+      for (const BoundExpr* e : k.values) {
+        ValueRef v;
+        DDB_RETURN_IF_ERROR(Evaluate(*e, st_->scan_row.data(), &st_->eval, &v));
+        if (v.is_null()) continue;
+        std::string c;
+        Probe pr = EncodeProbe(v, cd, ic.descending, true, &st_->scratch, &c);
+        if (pr == Probe::kExact) comps.push_back(std::move(c));
+        if (pr == Probe::kInexact) {
+          truncated = true;
+          break;
+        }
+      }
+    }
+    if (truncated) break;
+    std::sort(comps.begin(), comps.end());
+    comps.erase(std::unique(comps.begin(), comps.end()), comps.end());
+    if (comps.empty()) {
+      empty_ = true;
+      return Status::OK();
+    }
+    if (prefixes.size() * comps.size() > 10000) {
+      truncated = true;  // too many seeks: walk the shorter prefix and re-check
+      break;
+    }
+    next.clear();
+    for (const std::string& pre : prefixes)
+      for (const std::string& c : comps) next.push_back(pre + c);
+    prefixes.swap(next);
+  }
+  bool has_range = !truncated && (p.lo != nullptr || p.hi != nullptr || p.like_prefix != nullptr);
+  if (truncated) recheck_ = true;
+  if (!has_range) {
+    for (const std::string& pre : prefixes) {
+      KeyRange r;
+      r.lo = pre;
+      if (pre.empty()) r.hi_open = true;
+      else r.hi = pre + '\xFF';
+      ranges_.push_back(std::move(r));
+    }
+    return Status::OK();
+  }
+  const IndexColumn& ic = idx->columns[j];
+  const ColumnDef& cd = def_->columns[ic.column];
+  bool desc = ic.descending;
+  // Key suffixes relative to the prefix; the defaults exclude NULLs, which no range
+  // predicate accepts (NULL is 0xF0 ascending, 0x0F once inverted).
+  std::string klo = desc ? std::string("\x10") : std::string();
+  std::string khi = desc ? std::string("\xFF") : std::string("\xF0");
+  auto bound = [&](const BoundExpr* e, bool inclusive, bool is_lo) -> Status {
+    ValueRef v;
+    DDB_RETURN_IF_ERROR(Evaluate(*e, st_->scan_row.data(), &st_->eval, &v));
+    if (v.is_null()) {
+      empty_ = true;
+      return Status::OK();
+    }
+    std::string c;
+    if (EncodeProbe(v, cd, desc, false, &st_->scratch, &c) != Probe::kExact) {
+      recheck_ = true;
+      return Status::OK();
+    }
+    // A lower bound on the column is a lower key bound ascending, an upper one inverted.
+    bool key_lo = is_lo != desc;
+    if (key_lo) klo = inclusive ? c : c + '\xFF';
+    else khi = inclusive ? c + '\xFF' : c;
+    return Status::OK();
+  };
+  if (p.lo != nullptr) DDB_RETURN_IF_ERROR(bound(p.lo, p.lo_inclusive, true));
+  if (p.hi != nullptr) DDB_RETURN_IF_ERROR(bound(p.hi, p.hi_inclusive, false));
+  if (p.like_prefix != nullptr) {
+    ValueRef v;
+    DDB_RETURN_IF_ERROR(Evaluate(*p.like_prefix, st_->scan_row.data(), &st_->eval, &v));
+    recheck_ = true;  // the prefix range is a superset of the LIKE matches
+    if (v.is_null()) {
+      empty_ = true;
+    } else if (v.type() == ValueType::kText && !desc) {
+      LikePattern pat;
+      if (LikePattern::Compile(v.bytes(), LikePattern::kDefaultEscape, false, &pat).ok() &&
+          pat.is_prefix_pattern()) {
+        std::string c;
+        AppendKeyComponent(ValueRef::Text(pat.prefix()), false, &c);
+        c.resize(c.size() - 2);  // drop the 00 00 terminator: any continuation matches
+        klo = c;
+        khi = c + '\xFF';  // valid UTF-8 never holds 0xFF
+      }
+    }
+  }
+  if (empty_) return Status::OK();
+  for (const std::string& pre : prefixes) {
+    KeyRange r;
+    r.lo = pre + klo;
+    r.hi = pre + khi;
+    if (r.lo < r.hi) ranges_.push_back(std::move(r));
+  }
+  if (ranges_.empty()) empty_ = true;
+  return Status::OK();
+}
+
+Status TableAccess::ComputeRanges() {
+  recheck_ = false;
+  empty_ = false;
+  switch (step_->path.kind) {
+    case AccessKind::kRowidSeek:
+    case AccessKind::kRowidRange: return ComputeRowidRanges();
+    case AccessKind::kIndexSeek:
+    case AccessKind::kIndexRange: return ComputeIndexRanges();
+    default: return Status::OK();
+  }
+}
+
+Status TableAccess::Open() {
+  started_ = false;
+  done_ = false;
+  pos_ = 0;
+  in_range_ = false;
+  mat_pos_ = 0;
+  if (table_->system_view >= 0) {
+    if (!view_loaded_) {
+      DDB_RETURN_IF_ERROR(GenerateSystemViewRows(table_->system_view,
+                                                 *st_->query->prepared().schema, &view_rows_));
+      view_loaded_ = true;
+    }
+    return Status::OK();
+  }
+  EnsureCursors();
+  if (mat_) {
+    if (!materialized_) DDB_RETURN_IF_ERROR(Materialize());
+    return Status::OK();
+  }
+  return ComputeRanges();
+}
+
+Status TableAccess::LoadRow(int64_t rowid) {
+  rowid_ = rowid;
+  std::string_view payload;
+  DDB_RETURN_IF_ERROR(table_cur_->Value(&payload));
+  DDB_RETURN_IF_ERROR(record_.Init(reinterpret_cast<const uint8_t*>(payload.data()), payload.size()));
+  ValueRef* row = st_->scan_row.data() + table_->slot_base;
+  for (int c : needed_) {
+    if (c == def_->rowid_alias) {
+      row[c] = ValueRef::Int64(rowid);
+      continue;
+    }
+    if (static_cast<uint32_t>(c) >= record_.field_count()) {
+      row[c] = def_->columns[c].added_value.ref();
+      continue;
+    }
+    FieldRef f;
+    DDB_RETURN_IF_ERROR(record_.Field(static_cast<uint32_t>(c), &f));
+    if (f.overflow) {
+      std::string& buf = overflow_[c];
+      DDB_RETURN_IF_ERROR(ReadOverflowChain(st_->reader, f.overflow_page, f.overflow_len, &buf));
+      row[c] = f.value.type() == ValueType::kText ? ValueRef::Text(buf) : ValueRef::Blob(buf);
+    } else {
+      row[c] = f.value;
+    }
+  }
+  return Status::OK();
+}
+
+Status TableAccess::AdvanceTable(bool* has_row) {
+  bool back = step_->path.reverse;
+  if (!started_) {
+    started_ = true;
+    DDB_RETURN_IF_ERROR(back ? table_cur_->Last() : table_cur_->First());
+  } else {
+    DDB_RETURN_IF_ERROR(back ? table_cur_->Prev() : table_cur_->Next());
+  }
+  if (!table_cur_->Valid()) {
+    *has_row = false;
+    return Status::OK();
+  }
+  *has_row = true;
+  return LoadRow(table_cur_->rowid());
+}
+
+Status TableAccess::AdvanceRowids(bool* has_row) {
+  bool back = step_->path.reverse;
+  while (pos_ < rowids_.size()) {
+    int64_t r = back ? rowids_[rowids_.size() - 1 - pos_] : rowids_[pos_];
+    ++pos_;
+    DDB_RETURN_IF_ERROR(table_cur_->SeekGE(TreeKey::Rowid(r)));
+    if (table_cur_->Valid() && table_cur_->rowid() == r) {
+      *has_row = true;
+      return LoadRow(r);
+    }
+    DDB_RETURN_IF_ERROR(st_->Tick());
+  }
+  *has_row = false;
+  return Status::OK();
+}
+
+Status TableAccess::AdvanceRowidRange(bool* has_row) {
+  bool back = step_->path.reverse;
+  if (!started_) {
+    started_ = true;
+    DDB_RETURN_IF_ERROR(back ? table_cur_->SeekLE(TreeKey::Rowid(hi_rowid_))
+                             : table_cur_->SeekGE(TreeKey::Rowid(lo_rowid_)));
+  } else {
+    DDB_RETURN_IF_ERROR(back ? table_cur_->Prev() : table_cur_->Next());
+  }
+  if (!table_cur_->Valid()) {
+    *has_row = false;
+    return Status::OK();
+  }
+  int64_t r = table_cur_->rowid();
+  if (back ? r < lo_rowid_ : r > hi_rowid_) {
+    *has_row = false;
+    return Status::OK();
+  }
+  *has_row = true;
+  return LoadRow(r);
+}
+
+Status TableAccess::AdvanceIndex(bool* has_row) {
+  bool back = step_->path.reverse;
+  for (;;) {
+    if (pos_ >= ranges_.size()) {
+      *has_row = false;
+      return Status::OK();
+    }
+    const KeyRange& r = ranges_[back ? ranges_.size() - 1 - pos_ : pos_];
+    if (!in_range_) {
+      in_range_ = true;
+      if (back) {
+        if (r.hi_open) DDB_RETURN_IF_ERROR(index_cur_->Last());
+        else DDB_RETURN_IF_ERROR(index_cur_->SeekLE(TreeKey::Bytes(r.hi)));
+        while (index_cur_->Valid() && !r.hi_open && index_cur_->key() >= r.hi)
+          DDB_RETURN_IF_ERROR(index_cur_->Prev());
+      } else {
+        if (r.lo.empty()) DDB_RETURN_IF_ERROR(index_cur_->First());
+        else DDB_RETURN_IF_ERROR(index_cur_->SeekGE(TreeKey::Bytes(r.lo)));
+      }
+    } else {
+      DDB_RETURN_IF_ERROR(back ? index_cur_->Prev() : index_cur_->Next());
+    }
+    bool in = index_cur_->Valid();
+    if (in) {
+      std::string_view k = index_cur_->key();
+      in = back ? k >= std::string_view(r.lo) : (r.hi_open || k < std::string_view(r.hi));
+    }
+    if (!in) {
+      ++pos_;
+      in_range_ = false;
+      continue;
+    }
+    std::string_view k = index_cur_->key();
+    int64_t rowid;
+    DDB_RETURN_IF_ERROR(DecodeRowidSuffix(reinterpret_cast<const uint8_t*>(k.data()), k.size(), &rowid));
+    DDB_RETURN_IF_ERROR(table_cur_->SeekGE(TreeKey::Rowid(rowid)));
+    if (!table_cur_->Valid() || table_cur_->rowid() != rowid)
+      return Status::Corruption("index " + step_->path.index->name + " references missing row " +
+                                std::to_string(rowid) + " of table " + def_->name);
+    *has_row = true;
+    return LoadRow(rowid);
+  }
+}
+
+Status TableAccess::AdvanceValues(bool* has_row) {
+  if (pos_ >= view_rows_.size()) {
+    *has_row = false;
+    return Status::OK();
+  }
+  const std::vector<Value>& r = view_rows_[pos_++];
+  ValueRef* row = st_->scan_row.data() + table_->slot_base;
+  for (size_t c = 0; c < r.size() && c < def_->columns.size(); ++c) row[c] = r[c].ref();
+  rowid_ = static_cast<int64_t>(pos_);
+  *has_row = true;
+  return Status::OK();
+}
+
+Status TableAccess::Advance(bool* has_row) {
+  if (table_->system_view >= 0) return AdvanceValues(has_row);
+  if (empty_ || done_) {
+    *has_row = false;
+    return Status::OK();
+  }
+  Status s;
+  switch (step_->path.kind) {
+    case AccessKind::kRowidSeek:
+      s = rowid_full_ ? AdvanceTable(has_row) : AdvanceRowids(has_row);
+      break;
+    case AccessKind::kRowidRange: s = AdvanceRowidRange(has_row); break;
+    case AccessKind::kIndexSeek:
+    case AccessKind::kIndexRange: s = AdvanceIndex(has_row); break;
+    default: s = AdvanceTable(has_row); break;
+  }
+  if (s.ok() && !*has_row) done_ = true;
+  return s;
+}
+
+Status TableAccess::Passes(bool materializing, bool* ok) {
+  *ok = true;
+  st_->scratch.Reset();  // (X2)
+  const ValueRef* row = st_->scan_row.data();
+  if (recheck_) {
+    for (const BoundExpr* f : step_->path.index_conds) {
+      DDB_RETURN_IF_ERROR(EvaluatePredicate(*f, row, &st_->eval, ok));
+      if (!*ok) return Status::OK();
+    }
+  }
+  bool own = materializing || !mat_;
+  bool join = !materializing;
+  if (own) {
+    for (const BoundExpr* f : own_filters_) {
+      DDB_RETURN_IF_ERROR(EvaluatePredicate(*f, row, &st_->eval, ok));
+      if (!*ok) return Status::OK();
+    }
+  }
+  if (join) {
+    for (const BoundExpr* f : join_filters_) {
+      DDB_RETURN_IF_ERROR(EvaluatePredicate(*f, row, &st_->eval, ok));
+      if (!*ok) return Status::OK();
+    }
+  }
+  return Status::OK();
+}
+
+Status TableAccess::Materialize() {
+  DDB_RETURN_IF_ERROR(ComputeRanges());
+  started_ = false;
+  done_ = false;
+  pos_ = 0;
+  in_range_ = false;
+  mat_rows_.clear();
+  mat_rowids_.clear();
+  for (;;) {
+    bool has = false;
+    DDB_RETURN_IF_ERROR(st_->Tick());
+    DDB_RETURN_IF_ERROR(Advance(&has));
+    if (!has) break;
+    bool ok = false;
+    DDB_RETURN_IF_ERROR(Passes(true, &ok));
+    if (!ok) continue;
+    const ValueRef* row = st_->scan_row.data() + table_->slot_base;
+    uint64_t bytes = 0;
+    for (int c : needed_) {
+      mat_rows_.emplace_back(row[c]);
+      bytes += ValueBytes(mat_rows_.back());
+    }
+    mat_rowids_.push_back(rowid_);
+    DDB_RETURN_IF_ERROR(st_->Charge(bytes + sizeof(int64_t)));
+  }
+  materialized_ = true;
+  mat_pos_ = 0;
+  return Status::OK();
+}
+
+Status TableAccess::Next(bool* has_row) {
+  if (mat_) {
+    size_t w = needed_.size();
+    while (mat_pos_ < mat_rowids_.size()) {
+      DDB_RETURN_IF_ERROR(st_->Tick());
+      size_t i = mat_pos_++;
+      ValueRef* row = st_->scan_row.data() + table_->slot_base;
+      for (size_t k = 0; k < w; ++k) row[needed_[k]] = mat_rows_[i * w + k].ref();
+      rowid_ = mat_rowids_[i];
+      bool ok = false;
+      DDB_RETURN_IF_ERROR(Passes(false, &ok));
+      if (ok) {
+        *has_row = true;
+        return Status::OK();
+      }
+    }
+    *has_row = false;
+    return Status::OK();
+  }
+  for (;;) {
+    DDB_RETURN_IF_ERROR(st_->Tick());
+    bool has = false;
+    DDB_RETURN_IF_ERROR(Advance(&has));
+    if (!has) {
+      *has_row = false;
+      return Status::OK();
+    }
+    bool ok = false;
+    DDB_RETURN_IF_ERROR(Passes(false, &ok));
+    if (ok) {
+      *has_row = true;
+      return Status::OK();
+    }
+  }
+}
+
+}  // namespace exec
+}  // namespace decentdb

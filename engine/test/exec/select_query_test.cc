@@ -1,0 +1,326 @@
+// Results of SELECT through exec/query.h over tables built with the Catalog API:
+// filters and projections, every access path, joins (INNER, LEFT without a match, comma
+// and CROSS), NULL ordering, GROUP BY/HAVING, aggregates over empty input, DISTINCT,
+// LIMIT/OFFSET with parameters, plan reuse, interrupts, system views and errors with
+// positions. Design: ENGINE.md §6.3, §7.3-§7.4, §9.
+#include <atomic>
+
+#include "exec/query_test_db.h"
+
+using namespace decentdb;
+using qtest::Col;
+using qtest::Db;
+using qtest::Fk;
+using qtest::Join;
+using qtest::Key;
+
+namespace {
+
+Value I(int64_t v) { return Value::Int64(v); }
+Value T(const char* s) { return Value::Text(s); }
+Value N() { return Value::Null(); }
+
+// artist(id PK, name, country) 5 rows; album(id PK, artistid FK, title, year) 6 rows.
+void MusicDb(Db* db) {
+  TableSpec a;
+  a.name = "artist";
+  a.columns = {Col("id", "INTEGER"), Col("name", "TEXT", true), Col("country", "VARCHAR(40)")};
+  a.uniques = {Key({"id"}, true)};
+  db->CreateTable(a);
+  db->CreateIndex("ix_artist_name", "artist", {{"name", false}});
+  TableSpec al;
+  al.name = "album";
+  al.columns = {Col("id", "INTEGER"), Col("artistid", "INTEGER"), Col("title", "TEXT"), Col("year", "INT")};
+  al.uniques = {Key({"id"}, true)};
+  al.foreign_keys = {Fk({"artistid"}, "artist")};
+  db->CreateTable(al);
+  db->Insert("artist", {{I(1), T("Billy Joel"), T("US")},
+                        {I(2), T("ABBA"), T("SE")},
+                        {I(3), T("Coldplay"), T("UK")},
+                        {I(4), T("Adele"), N()},
+                        {I(5), T("Zz Top"), T("US")}});
+  db->Insert("album", {{I(10), I(1), T("Piano Man"), I(1973)},
+                       {I(11), I(1), T("The Stranger"), I(1977)},
+                       {I(12), I(2), T("Arrival"), I(1976)},
+                       {I(13), I(3), T("Parachutes"), I(2000)},
+                       {I(14), I(3), T("X&Y"), N()},
+                       {I(15), I(1), T("Glass Houses"), I(1980)}});
+}
+
+void ExpectRows(const qtest::QueryResult& r, const std::vector<std::string>& want, int line) {
+  if (!r.status.ok()) {
+    ddbtest::ReportFailure(__FILE__, line, "query failed: " + r.status.ToString());
+    return;
+  }
+  if (r.rows != want)
+    ddbtest::ReportFailure(__FILE__, line, "rows:\n" + Join(r.rows) + "\nwant:\n" + Join(want));
+}
+#define EXPECT_ROWS(r, ...) ExpectRows((r), std::vector<std::string>{__VA_ARGS__}, __LINE__)
+
+}  // namespace
+
+TEST(SelectQuery, ScanFilterProject) {
+  Db db;
+  MusicDb(&db);
+  auto r = db.Query("SELECT name, id * 10 AS x FROM artist WHERE country = 'US'");
+  EXPECT_ROWS(r, "Billy Joel|10", "Zz Top|50");
+  ASSERT_EQ(r.names.size(), 2u);
+  EXPECT_EQ(r.names[0], "name");
+  EXPECT_EQ(r.names[1], "x");
+}
+
+TEST(SelectQuery, SelectWithoutFrom) {
+  Db db;
+  auto r = db.Query("SELECT 1, 'a' || 'b' AS s, NULL");
+  EXPECT_ROWS(r, "1|ab|NULL");
+  EXPECT_EQ(r.names[0], "?column?");
+  EXPECT_EQ(r.names[1], "s");
+}
+
+TEST(SelectQuery, StarAndTableStar) {
+  Db db;
+  MusicDb(&db);
+  auto r = db.Query("SELECT * FROM artist WHERE id = 2");
+  EXPECT_ROWS(r, "2|ABBA|SE");
+  EXPECT_EQ(Join(r.names, ","), "id,name,country");
+  r = db.Query("SELECT al.*, a.name FROM artist a JOIN album al ON al.artistid = a.id WHERE al.id = 12");
+  EXPECT_ROWS(r, "12|2|Arrival|1976|ABBA");
+}
+
+TEST(SelectQuery, PrimaryKeyAndInList) {
+  Db db;
+  MusicDb(&db);
+  EXPECT_ROWS(db.Query("SELECT name FROM artist WHERE id = $1", {I(3)}), "Coldplay");
+  EXPECT_ROWS(db.Query("SELECT name FROM artist WHERE id = $1", {I(99)}));
+  EXPECT_ROWS(db.Query("SELECT name FROM artist WHERE id = $1", {N()}));
+  EXPECT_ROWS(db.Query("SELECT id FROM artist WHERE id IN (5, 1, 3, 1, NULL)"), "1", "3", "5");
+  EXPECT_ROWS(db.Query("SELECT id FROM artist WHERE id BETWEEN 2 AND 4"), "2", "3", "4");
+  EXPECT_ROWS(db.Query("SELECT id FROM artist WHERE id > 3"), "4", "5");
+  EXPECT_ROWS(db.Query("SELECT id FROM artist WHERE id < 2.5"), "1", "2");
+  EXPECT_ROWS(db.Query("SELECT id FROM artist WHERE id = 2.5"));
+  EXPECT_ROWS(db.Query("SELECT id FROM artist WHERE id = 2.0"), "2");
+}
+
+TEST(SelectQuery, IndexSeekRangeAndLikePrefix) {
+  Db db;
+  MusicDb(&db);
+  EXPECT_ROWS(db.Query("SELECT id FROM artist WHERE name = $1", {T("Adele")}), "4");
+  EXPECT_ROWS(db.Query("SELECT name FROM artist WHERE name >= 'B' AND name < 'D'"), "Billy Joel", "Coldplay");
+  EXPECT_ROWS(db.Query("SELECT name FROM artist WHERE name LIKE 'A%'"), "ABBA", "Adele");
+  EXPECT_ROWS(db.Query("SELECT name FROM artist WHERE name LIKE $1", {T("Co%")}), "Coldplay");
+  EXPECT_ROWS(db.Query("SELECT name FROM artist WHERE name LIKE $1", {T("%l%")}), "Adele", "Billy Joel",
+              "Coldplay");
+  EXPECT_ROWS(db.Query("SELECT name FROM artist WHERE name IN ('ABBA', 'Zz Top', 'Nobody')"), "ABBA", "Zz Top");
+}
+
+TEST(SelectQuery, OrderByNullsAndDirections) {
+  Db db;
+  MusicDb(&db);
+  EXPECT_ROWS(db.Query("SELECT title FROM album ORDER BY year"), "Piano Man", "Arrival", "The Stranger",
+              "Glass Houses", "Parachutes", "X&Y");
+  EXPECT_ROWS(db.Query("SELECT title FROM album ORDER BY year DESC"), "X&Y", "Parachutes", "Glass Houses",
+              "The Stranger", "Arrival", "Piano Man");
+  EXPECT_ROWS(db.Query("SELECT title FROM album ORDER BY year NULLS FIRST LIMIT 2"), "X&Y", "Piano Man");
+  EXPECT_ROWS(db.Query("SELECT title FROM album ORDER BY year DESC NULLS LAST LIMIT 2"), "Parachutes",
+              "Glass Houses");
+  EXPECT_ROWS(db.Query("SELECT country, name FROM artist ORDER BY 1, name DESC"), "SE|ABBA", "UK|Coldplay",
+              "US|Zz Top", "US|Billy Joel", "NULL|Adele");
+  EXPECT_ROWS(db.Query("SELECT name AS n FROM artist ORDER BY n DESC LIMIT 2"), "Zz Top", "Coldplay");
+  EXPECT_ROWS(db.Query("SELECT id FROM artist ORDER BY id DESC"), "5", "4", "3", "2", "1");
+  EXPECT_ROWS(db.Query("SELECT name FROM artist ORDER BY name LIMIT 2 OFFSET 1"), "Adele", "Billy Joel");
+  EXPECT_ROWS(db.Query("SELECT name FROM artist ORDER BY length(name), name"), "ABBA", "Adele", "Zz Top",
+              "Coldplay", "Billy Joel");
+}
+
+TEST(SelectQuery, Joins) {
+  Db db;
+  MusicDb(&db);
+  EXPECT_ROWS(db.Query("SELECT a.name, al.title FROM artist a JOIN album al ON al.artistid = a.id "
+                       "WHERE a.id = 1 ORDER BY al.year"),
+              "Billy Joel|Piano Man", "Billy Joel|The Stranger", "Billy Joel|Glass Houses");
+  EXPECT_ROWS(db.Query("SELECT a.name, al.title FROM artist a LEFT JOIN album al ON al.artistid = a.id "
+                       "WHERE a.id IN (2, 4) ORDER BY a.id"),
+              "ABBA|Arrival", "Adele|NULL");
+  EXPECT_ROWS(db.Query("SELECT a.name FROM artist a LEFT JOIN album al ON al.artistid = a.id "
+                       "WHERE al.id IS NULL"),
+              "Adele", "Zz Top");
+  EXPECT_ROWS(db.Query("SELECT count(*) FROM artist, album"), "30");
+  EXPECT_ROWS(db.Query("SELECT count(*) FROM artist CROSS JOIN album WHERE album.year > 1979"), "10");
+  EXPECT_ROWS(db.Query("SELECT al.title FROM album al, artist a WHERE a.id = al.artistid AND a.name = 'ABBA'"),
+              "Arrival");
+  // ON conditions of a LEFT JOIN do not filter the left side.
+  EXPECT_ROWS(db.Query("SELECT a.id, al.id FROM artist a LEFT JOIN album al ON al.artistid = a.id AND "
+                       "al.year > 1976 ORDER BY a.id, al.id"),
+              "1|11", "1|15", "2|NULL", "3|13", "4|NULL", "5|NULL");
+  // A join with no usable index on the inner side (materialized).
+  EXPECT_ROWS(db.Query("SELECT a.name, al.title FROM artist a JOIN album al ON al.year = a.id + 1972"),
+              "Billy Joel|Piano Man", "Adele|Arrival", "Zz Top|The Stranger");
+}
+
+TEST(SelectQuery, GroupByHavingAggregates) {
+  Db db;
+  MusicDb(&db);
+  EXPECT_ROWS(db.Query("SELECT artistid, count(*), min(year), max(year), sum(year), count(year) FROM album "
+                       "GROUP BY artistid ORDER BY artistid"),
+              "1|3|1973|1980|5930|3", "2|1|1976|1976|1976|1", "3|2|2000|2000|2000|1");
+  EXPECT_ROWS(db.Query("SELECT artistid AS a, count(*) AS n FROM album GROUP BY a HAVING count(*) > 1 "
+                       "ORDER BY n DESC"),
+              "1|3", "3|2");
+  EXPECT_ROWS(db.Query("SELECT country, count(*) FROM artist GROUP BY 1 ORDER BY 1 NULLS FIRST"), "NULL|1",
+              "SE|1", "UK|1", "US|2");
+  EXPECT_ROWS(db.Query("SELECT avg(year) FROM album WHERE artistid = 3"), "2000");
+  EXPECT_ROWS(db.Query("SELECT count(DISTINCT artistid), count(*) FROM album"), "3|6");
+  EXPECT_ROWS(db.Query("SELECT a.name, count(al.id) FROM artist a LEFT JOIN album al ON al.artistid = a.id "
+                       "GROUP BY a.name ORDER BY 2 DESC, 1"),
+              "Billy Joel|3", "Coldplay|2", "ABBA|1", "Adele|0", "Zz Top|0");
+  EXPECT_ROWS(db.Query("SELECT year / 10 * 10 AS decade, count(*) FROM album WHERE year IS NOT NULL "
+                       "GROUP BY year / 10 * 10 ORDER BY decade"),
+              "1970|3", "1980|1", "2000|1");
+}
+
+TEST(SelectQuery, AggregatesOverEmptyInput) {
+  Db db;
+  MusicDb(&db);
+  EXPECT_ROWS(db.Query("SELECT count(*), count(year), sum(year), avg(year), min(year), max(title) "
+                       "FROM album WHERE id > 100"),
+              "0|0|NULL|NULL|NULL|NULL");
+  EXPECT_ROWS(db.Query("SELECT artistid, count(*) FROM album WHERE id > 100 GROUP BY artistid"));
+}
+
+TEST(SelectQuery, FastPathsCountAndMinMax) {
+  Db db;
+  MusicDb(&db);
+  EXPECT_ROWS(db.Query("SELECT count(*) FROM album"), "6");
+  EXPECT_ROWS(db.Query("SELECT max(id), min(id) FROM artist"), "5|1");
+  EXPECT_ROWS(db.Query("SELECT min(name) FROM artist"), "ABBA");
+  EXPECT_ROWS(db.Query("SELECT max(name) FROM artist"), "Zz Top");
+  EXPECT_ROWS(db.Query("SELECT max(artistid) FROM album"), "3");
+  EXPECT_ROWS(db.Query("SELECT count(*) FROM album WHERE year IS NULL"), "1");
+}
+
+TEST(SelectQuery, Distinct) {
+  Db db;
+  MusicDb(&db);
+  EXPECT_ROWS(db.Query("SELECT DISTINCT artistid FROM album ORDER BY artistid"), "1", "2", "3");
+  EXPECT_ROWS(db.Query("SELECT DISTINCT country FROM artist ORDER BY country"), "SE", "UK", "US", "NULL");
+}
+
+TEST(SelectQuery, LimitOffsetParameters) {
+  Db db;
+  MusicDb(&db);
+  const char* q = "SELECT id FROM album ORDER BY id LIMIT $1 OFFSET $2";
+  EXPECT_ROWS(db.Query(q, {I(2), I(1)}), "11", "12");
+  EXPECT_ROWS(db.Query(q, {N(), I(4)}), "14", "15");
+  EXPECT_ROWS(db.Query(q, {I(0), I(0)}));
+  EXPECT_ROWS(db.Query(q, {I(2), N()}), "10", "11");
+  auto bad = db.Query(q, {I(-1), I(0)});
+  EXPECT_TRUE(bad.status.Is(Code::kSql));
+  bad = db.Query(q, {T("x"), I(0)});
+  EXPECT_TRUE(bad.status.Is(Code::kSql));
+  EXPECT_ROWS(db.Query("SELECT title FROM album ORDER BY year DESC LIMIT 1 OFFSET 1"), "Parachutes");
+  EXPECT_ROWS(db.Query("SELECT id FROM album LIMIT ALL OFFSET 5"), "15");
+}
+
+TEST(SelectQuery, PlanReuseAcrossExecutions) {
+  Db db;
+  MusicDb(&db);
+  std::unique_ptr<exec::QueryPlan> plan;
+  ASSERT_OK(db.Prepare("SELECT al.title FROM artist a JOIN album al ON al.artistid = a.id WHERE a.name = $1 "
+                       "ORDER BY al.title",
+                       &plan));
+  std::unique_ptr<ReadTxn> r;
+  ASSERT_OK(db.engine()->BeginRead(&r));
+  std::unique_ptr<exec::QueryCursor> c = plan->NewCursor();
+  std::vector<std::string> rows;
+  ASSERT_OK(Db::RunCursor(c.get(), r.get(), {T("Coldplay")}, &rows));
+  EXPECT_EQ(Join(rows, ","), "Parachutes,X&Y");
+  ASSERT_OK(Db::RunCursor(c.get(), r.get(), {T("ABBA")}, &rows));
+  EXPECT_EQ(Join(rows, ","), "Arrival");
+  ASSERT_OK(Db::RunCursor(c.get(), r.get(), {T("Nobody")}, &rows));
+  EXPECT_EQ(rows.size(), 0u);
+}
+
+TEST(SelectQuery, DeclaredTypesOfResultColumns) {
+  Db db;
+  MusicDb(&db);
+  std::unique_ptr<exec::QueryPlan> plan;
+  ASSERT_OK(db.Prepare("SELECT a.country, a.id + 1, a.name, count(*) FROM artist a GROUP BY a.country, a.id, a.name",
+                       &plan));
+  ASSERT_TRUE(plan->column_decltype(0) != nullptr);
+  EXPECT_EQ(std::string(plan->column_decltype(0)), "VARCHAR(40)");
+  EXPECT_TRUE(plan->column_decltype(1) == nullptr);
+  EXPECT_EQ(std::string(plan->column_decltype(2)), "TEXT");
+  EXPECT_TRUE(plan->column_decltype(3) == nullptr);
+  EXPECT_EQ(plan->column_name(3), "count");
+}
+
+TEST(SelectQuery, InterruptStopsAScan) {
+  Db db;
+  TableSpec t;
+  t.name = "big";
+  t.columns = {Col("id", "INTEGER"), Col("v", "INT")};
+  t.uniques = {Key({"id"}, true)};
+  db.CreateTable(t);
+  std::vector<std::vector<Value>> rows;
+  for (int i = 1; i <= 5000; ++i) rows.push_back({I(i), I(i % 7)});
+  db.Insert("big", rows);
+  std::unique_ptr<exec::QueryPlan> plan;
+  ASSERT_OK(db.Prepare("SELECT count(*) FROM big WHERE v = 3", &plan));
+  std::atomic<bool> flag(true);
+  std::vector<std::string> out;
+  Status s = db.Run(plan.get(), {}, &out, &flag);
+  EXPECT_TRUE(s.Is(Code::kTransaction));
+  EXPECT_EQ(std::string(s.sqlstate()), "57014");
+  flag = false;
+  ASSERT_OK(db.Run(plan.get(), {}, &out, &flag));
+  EXPECT_EQ(Join(out), "714");
+}
+
+TEST(SelectQuery, SystemViews) {
+  Db db;
+  MusicDb(&db);
+  EXPECT_ROWS(db.Query("SELECT table_name, has_rowid_alias FROM decentdb_tables ORDER BY table_name"),
+              "album|true", "artist|true");
+  EXPECT_ROWS(db.Query("SELECT column_name, ordinal, declared_type, storage_class, not_null, pk_ordinal "
+                       "FROM decentdb_columns WHERE table_name = $1 ORDER BY ordinal",
+                       {T("artist")}),
+              "id|1|INTEGER|INT64|true|1", "name|2|TEXT|TEXT|true|0", "country|3|VARCHAR(40)|TEXT|false|0");
+  EXPECT_ROWS(db.Query("SELECT index_name, is_unique, origin, column_count FROM decentdb_indexes "
+                       "WHERE table_name ILIKE 'ART%'"),
+              "ix_artist_name|false|explicit|1");
+  EXPECT_ROWS(db.Query("SELECT child_table, child_column, parent_table, parent_column, on_delete "
+                       "FROM decentdb_foreign_keys"),
+              "album|artistid|artist|id|NO ACTION");
+  auto r = db.Query("SELECT ic.column_name, i.origin FROM decentdb_indexes i JOIN decentdb_index_columns ic "
+                    "ON ic.index_name = i.index_name WHERE i.table_name = 'album'");
+  ASSERT_OK(r.status);
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.rows[0], "artistid|fk");
+}
+
+TEST(SelectQuery, ErrorsCarryCodesAndPositions) {
+  Db db;
+  MusicDb(&db);
+  auto r = db.Query("SELECT x FROM nosuch");
+  EXPECT_EQ(std::string(r.status.sqlstate()), "42P01");
+  EXPECT_TRUE(r.status.message().find("column 15") != std::string::npos);
+  r = db.Query("SELECT nope FROM artist");
+  EXPECT_EQ(std::string(r.status.sqlstate()), "42703");
+  EXPECT_TRUE(r.status.message().find("column 8") != std::string::npos);
+  r = db.Query("SELECT id FROM artist a JOIN album b ON b.artistid = a.id");
+  EXPECT_EQ(std::string(r.status.sqlstate()), "42702");
+  r = db.Query("SELECT z.id FROM artist a");
+  EXPECT_EQ(std::string(r.status.sqlstate()), "42P01");
+  r = db.Query("SELECT name, count(*) FROM artist");
+  EXPECT_EQ(std::string(r.status.sqlstate()), "42803");
+  r = db.Query("SELECT id FROM artist WHERE count(*) > 1");
+  EXPECT_EQ(std::string(r.status.sqlstate()), "42803");
+  r = db.Query("SELECT id FROM artist ORDER BY 3");
+  EXPECT_EQ(std::string(r.status.sqlstate()), "42P10");
+  r = db.Query("SELECT DISTINCT name FROM artist ORDER BY country");
+  EXPECT_EQ(std::string(r.status.sqlstate()), "42P10");
+  r = db.Query("SELECT a.id FROM artist a, album a");
+  EXPECT_EQ(std::string(r.status.sqlstate()), "42712");
+  r = db.Query("SELECT id FROM artist WHERE id = $1");
+  EXPECT_TRUE(r.status.Is(Code::kSql));  // missing parameter at open
+}
