@@ -1,0 +1,114 @@
+// Row writes of INSERT, UPDATE and DELETE below the SQL level: given coerced values in
+// table column order, enforce NOT NULL and uniqueness, assign rowids, maintain the table
+// tree and every index, and queue foreign-key work that runs at statement end. The
+// statement layer (db/) computes the values and owns transactions. Design: ENGINE.md
+// §5.1 (rowid alias), §5.2 (uniqueness), §7.4 (constraints, FK at statement end), §9.5.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "catalog/schema.h"
+#include "exec/scratch.h"
+#include "pager/engine.h"
+#include "record/value.h"
+#include "util/status.h"
+
+namespace decentdb {
+namespace exec {
+
+// Foreign-key work a statement queued; verified once at its end (ENGINE.md §7.4).
+// Invariants:
+//  (F1) child_ holds one entry per written child row whose FK columns are all non-NULL
+//       (MATCH SIMPLE): its parent must exist when the statement ends.
+//  (F2) parent_ holds one entry per removed or changed parent key: when the statement
+//       ends the key must either exist again in the parent or be referenced by no child.
+class FkChecks {
+ public:
+  void QueueChild(const TableDef* child, const ForeignKeyDef* fk, std::vector<Value> key) {
+    child_.push_back(Pending{child, fk, std::move(key)});
+  }
+  void QueueParent(const TableDef* child, const ForeignKeyDef* fk, std::vector<Value> key) {
+    parent_.push_back(Pending{child, fk, std::move(key)});
+  }
+  bool empty() const { return child_.empty() && parent_.empty(); }
+  void Clear() {
+    child_.clear();
+    parent_.clear();
+  }
+  // Runs every queued check against the transaction's current state; 23503 names the
+  // constraint, the tables and the key.
+  Status Verify(WriteTxn* txn, const Schema& schema);
+
+ private:
+  struct Pending {
+    const TableDef* child;
+    const ForeignKeyDef* fk;
+    std::vector<Value> key;  // in fk column order
+  };
+  std::vector<Pending> child_;   // (F1)
+  std::vector<Pending> parent_;  // (F2)
+};
+
+// Writes rows of one table inside a write transaction.
+// REQUIRES: txn, catalog, schema, table and fks outlive the writer; table belongs to
+// schema, which is the schema of txn's current state.
+class TableWriter {
+ public:
+  TableWriter(WriteTxn* txn, Catalog* catalog, const Schema* schema, const TableDef* table,
+              FkChecks* fks);
+
+  // Inserts a row. *row holds coerced values in column order; a NULL rowid alias is
+  // assigned (written back into *row), an explicit one raises the table's counter.
+  // Checks NOT NULL (23502), the rowid and every unique index (23505), writes the table
+  // and every index and queues FK checks (F1).
+  Status Insert(std::vector<Value>* row, int64_t* out_rowid);
+  // Replaces row `rowid` (whose current values are old_row) by *new_row. A changed rowid
+  // alias moves the row. Index keys that change are deleted and re-inserted; parent keys
+  // that change are queued (F2).
+  Status Update(int64_t rowid, const std::vector<Value>& old_row, std::vector<Value>* new_row,
+                int64_t* out_rowid);
+  // Deletes row `rowid` (current values old_row) and its index entries; queues (F2).
+  Status Delete(int64_t rowid, const std::vector<Value>& old_row);
+
+  const TableDef& table() const { return *table_; }
+
+ private:
+  Status CheckNotNull(const std::vector<Value>& row) const;
+  // 23505 when another row than `rowid` already has row's key in unique index `index`.
+  Status CheckUnique(const IndexDef& index, const std::vector<ValueRef>& row, int64_t rowid);
+  Status WriteIndexes(const std::vector<ValueRef>& row, int64_t rowid,
+                      const std::vector<bool>* only);
+  Status DeleteIndexes(const std::vector<ValueRef>& row, int64_t rowid,
+                       const std::vector<bool>* only);
+  void QueueChildChecks(const std::vector<Value>& row, const std::vector<Value>* old_row);
+  void QueueParentChecks(const std::vector<Value>& old_row, const std::vector<Value>* new_row);
+  std::string UniqueName(const IndexDef& index) const;
+
+  WriteTxn* txn_;
+  Catalog* catalog_;
+  const Schema* schema_;
+  const TableDef* table_;
+  FkChecks* fks_;
+  std::vector<const IndexDef*> indexes_;
+  std::vector<std::pair<const TableDef*, const ForeignKeyDef*>> referencing_;
+  std::string key_;
+  std::string prefix_;
+  std::string record_;
+  std::vector<ValueRef> refs_;
+  std::vector<ValueRef> old_refs_;
+};
+
+// Reads every rowid of a table in order (the target list of an unfiltered UPDATE/DELETE
+// and the fallback scan). REQUIRES: r reads the state the statement runs on.
+Status ReadRow(PageReader* r, const TableDef& table, int64_t rowid, std::vector<Value>* out,
+               bool* found);
+
+// "(a, b)=(1, 'x')" for messages, at most ~100 bytes of values (ENGINE.md §10).
+std::string DescribeKey(const TableDef& table, const std::vector<int>& columns,
+                        const std::vector<ValueRef>& values);
+
+}  // namespace exec
+}  // namespace decentdb
