@@ -1,15 +1,30 @@
 // Connection implementation: option parsing, engine acquisition (a private memory VFS for
-// ":memory:"), checkpoint and integrity check. SQL entry points report "not supported yet"
-// (SQLSTATE 0A000) until the SQL layer lands.
+// ":memory:"), the session's transaction state (autocommit, deferred and IMMEDIATE
+// transactions, stale-snapshot detection), prepare/exec entry points, checkpoint and
+// integrity check. Design: ENGINE.md §4.2-§4.6, §6.1, §11.
 #include "db/connection.h"
 
+#include <chrono>
+#include <cstdint>
 #include <utility>
+
+#include "db/sql_statement.h"
+#include "sql/parser.h"
 
 namespace decentdb {
 
 namespace {
 const char kMemoryPath[] = ":memory:";
-const char kSqlNotSupported[] = "SQL execution is not supported yet";
+
+int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+Status ReadOnlyError() {
+  return Status::Transaction("cannot execute a write in a read-only connection", "25006");
+}
 }  // namespace
 
 Status Connection::Open(const std::string& path, const char* options,
@@ -29,27 +44,174 @@ Status Connection::Open(const std::string& path, const char* options,
   DDB_RETURN_IF_ERROR(Engine::Acquire(path, conn->options_.engine, create,
                                       conn->options_.read_only, &conn->engine_));
   if (!conn->engine_) return Status::Internal("engine acquisition returned no engine");
+  conn->catalog_ = Catalog::For(conn->engine_.get());
   *out = std::move(conn);
   return Status::OK();
 }
 
 Connection::~Connection() {
-  // No transaction can be open before the SQL layer exists; dropping the engine
-  // reference is the whole release.
-  in_transaction_ = false;
+  // Statements were destroyed (or orphaned) by the C API before this; rolling back is
+  // dropping the WriteTxn.
+  observers_.clear();
+  write_.reset();
+  snapshot_.reset();
+  explicit_ = false;
+  catalog_.reset();
   engine_.reset();
 }
 
 Status Connection::Prepare(const std::string& sql, std::unique_ptr<Statement>* out) {
-  (void)sql;
   out->reset();
-  return Status::NotSupported(kSqlNotSupported);
+  Result<sql::ParsedStatement> parsed = sql::ParseStatement(sql);
+  if (!parsed.ok()) return parsed.status();
+  std::unique_ptr<SqlStatement> stmt;
+  DDB_RETURN_IF_ERROR(SqlStatement::Create(this, std::move(parsed.value()), &stmt));
+  *out = std::move(stmt);
+  return Status::OK();
 }
 
 Status Connection::Exec(const std::string& script) {
-  (void)script;
-  return Status::NotSupported(kSqlNotSupported);
+  sql::ScriptParser parser(script);
+  for (;;) {
+    sql::ParsedStatement parsed;
+    bool done = false;
+    DDB_RETURN_IF_ERROR(parser.Next(&parsed, &done));
+    if (done) return Status::OK();
+    std::unique_ptr<SqlStatement> stmt;
+    DDB_RETURN_IF_ERROR(SqlStatement::Create(this, std::move(parsed), &stmt));
+    bool row = true;
+    while (row) DDB_RETURN_IF_ERROR(stmt->Step(&row));
+  }
 }
+
+// ---------------------------------------------------------------- session
+
+int64_t Connection::TransactionTimeMs() const { return explicit_ ? txn_time_ms_ : NowMs(); }
+
+Status Connection::Begin(bool immediate) {
+  if (explicit_)
+    return Status::Transaction("there is already a transaction in progress", "25001");
+  if (immediate) {
+    if (options_.read_only) return ReadOnlyError();
+    DDB_RETURN_IF_ERROR(engine_->BeginWrite(options_.busy_timeout_ms, UINT64_MAX, &write_));
+    write_base_cookie_ = write_->header().schema_cookie;
+  }
+  explicit_ = true;
+  stale_ = false;
+  txn_time_ms_ = NowMs();
+  return Status::OK();
+}
+
+Status Connection::EndTransaction(bool commit) {
+  // (X4) Copy first: an observer may unregister itself while being told.
+  std::set<TxnObserver*> observers = observers_;
+  for (TxnObserver* o : observers) o->BeforeTransactionEnd();
+  Status s;
+  if (write_) {
+    if (commit) s = write_->Commit();
+    else write_->Rollback();
+    write_.reset();
+  }
+  snapshot_.reset();
+  explicit_ = false;
+  stale_ = false;
+  return s;
+}
+
+Status Connection::Commit() {
+  if (!explicit_) return Status::OK();
+  return EndTransaction(true);
+}
+
+Status Connection::Rollback() {
+  if (!explicit_) return Status::OK();
+  return EndTransaction(false);
+}
+
+Status Connection::BeginBatch(bool* started) {
+  *started = false;
+  if (explicit_) return Status::OK();
+  DDB_RETURN_IF_ERROR(Begin(false));
+  *started = true;
+  return Status::OK();
+}
+
+Status Connection::EndBatch(bool started, bool commit) {
+  if (!started) return Status::OK();
+  return EndTransaction(commit);
+}
+
+Status Connection::TxnReader(PageReader** out, std::shared_ptr<ReadTxn>* out_snapshot,
+                             HeaderFields* out_header) {
+  out_snapshot->reset();
+  if (write_) {  // (X2)
+    *out = write_.get();
+    *out_header = write_->header();
+    return Status::OK();
+  }
+  if (!snapshot_) {
+    std::unique_ptr<ReadTxn> r;
+    DDB_RETURN_IF_ERROR(engine_->BeginRead(&r));
+    snapshot_ = std::move(r);
+  }
+  *out_snapshot = snapshot_;
+  *out = snapshot_.get();
+  *out_header = snapshot_->header();
+  return Status::OK();
+}
+
+Status Connection::TxnWriter(WriteTxn** out) {
+  if (write_) {
+    *out = write_.get();
+    return Status::OK();
+  }
+  if (options_.read_only) return ReadOnlyError();
+  if (stale_)
+    return Status::Transaction("serialization failure: snapshot is stale (the transaction is read-only "
+                               "now; roll back and retry)",
+                               "40001");
+  // A first statement that writes takes the lock before any snapshot (ENGINE.md §4.3).
+  const uint64_t required = snapshot_ ? snapshot_->snapshot_lsn() : UINT64_MAX;
+  Status s = engine_->BeginWrite(options_.busy_timeout_ms, required, &write_);
+  if (!s.ok()) {
+    if (std::string(s.sqlstate()) == "40001") stale_ = true;  // (X3)
+    write_.reset();
+    return s;
+  }
+  write_base_cookie_ = write_->header().schema_cookie;
+  *out = write_.get();
+  return Status::OK();
+}
+
+Status Connection::BeginAutocommitRead(std::shared_ptr<ReadTxn>* out) {
+  std::unique_ptr<ReadTxn> r;
+  DDB_RETURN_IF_ERROR(engine_->BeginRead(&r));
+  *out = std::move(r);
+  return Status::OK();
+}
+
+Status Connection::BeginAutocommitWrite(std::unique_ptr<WriteTxn>* out) {
+  if (options_.read_only) return ReadOnlyError();
+  return engine_->BeginWrite(options_.busy_timeout_ms, UINT64_MAX, out);
+}
+
+Status Connection::SchemaOf(PageReader* r, const HeaderFields& h, std::shared_ptr<const Schema>* out) {
+  // A write transaction's cookie is committed state only until its first DDL. Autocommit
+  // statements read their schema before writing, so theirs is always committed state.
+  bool cacheable = true;
+  if (write_ != nullptr && r == write_.get()) cacheable = h.schema_cookie == write_base_cookie_;
+  return catalog_->SchemaFor(r, h, cacheable, out);
+}
+
+Status Connection::CurrentSchema(std::shared_ptr<const Schema>* out) {
+  if (write_) return SchemaOf(write_.get(), write_->header(), out);
+  if (snapshot_) return SchemaOf(snapshot_.get(), snapshot_->header(), out);
+  std::unique_ptr<ReadTxn> r;
+  DDB_RETURN_IF_ERROR(engine_->BeginRead(&r));
+  return SchemaOf(r.get(), r->header(), out);
+}
+
+// ---------------------------------------------------------------- maintenance
 
 Status Connection::Checkpoint(int mode, int64_t* out_frames_left) {
   if (mode < static_cast<int>(CheckpointMode::kPassive) ||
