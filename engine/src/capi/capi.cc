@@ -666,28 +666,44 @@ int decentdb_execute_many(decentdb_stmt* stmt, const uint8_t* buf, size_t len, i
     if (pos != len) {
       return Misuse(db, "execute_many: the buffer holds more than row_count parameter sets");
     }
-    // TODO(#2): group the executions into one transaction in autocommit mode once the SQL
-    // layer provides transactions (ENGINE.md §11.2).
+    // Autocommit: every execution joins one transaction, all or nothing. Inside an
+    // explicit transaction a failing execution rolls back alone (statement atomicity)
+    // and earlier ones stay (ENGINE.md §11.2).
+    bool started = false;
+    Status s = db->conn->BeginBatch(&started);
+    if (!s.ok()) return Fail(db, s);
     int64_t total = 0;
     pos = 0;
-    for (int r = 0; r < row_count; ++r) {
+    for (int r = 0; r < row_count && s.ok(); ++r) {
       stmt->has_row = false;
       stmt->pending = false;
-      Status s = stmt->impl->Reset();
-      if (s.ok()) s = decentdb::capi::DecodeParamSet(buf, len, &pos, params, stmt->impl.get());
-      bool row = true;
-      while (s.ok() && row) s = Advance(stmt, &row);
+      try {
+        s = stmt->impl->Reset();
+        if (s.ok()) s = decentdb::capi::DecodeParamSet(buf, len, &pos, params, stmt->impl.get());
+        bool row = true;
+        while (s.ok() && row) s = Advance(stmt, &row);
+      } catch (...) {
+        (void)db->conn->EndBatch(started, false);
+        throw;
+      }
       if (!s.ok()) {
         if (out_failed_row != nullptr) *out_failed_row = r;
-        if (out_total_affected != nullptr) *out_total_affected = total;
-        return Fail(db, s);
+        break;
       }
       total += stmt->impl->rows_affected();
       if (out_rowids != nullptr) out_rowids[r] = db->conn->last_insert_rowid();
     }
-    if (out_total_affected != nullptr) *out_total_affected = total;
     stmt->has_row = false;
-    return Check(db, stmt->impl->Reset());
+    Status reset = stmt->impl->Reset();
+    Status end = db->conn->EndBatch(started, s.ok());
+    if (!s.ok()) {
+      // An autocommit batch was rolled back whole: nothing stayed.
+      if (out_total_affected != nullptr) *out_total_affected = started ? 0 : total;
+      return Fail(db, s);
+    }
+    if (!end.ok()) return Fail(db, end);
+    if (out_total_affected != nullptr) *out_total_affected = total;
+    return Check(db, reset);
   } catch (...) {
     stmt->has_row = false;
     stmt->pending = false;
