@@ -66,11 +66,15 @@ TEST(Concurrency, ReadersSeeConsistentSnapshotsWhileWriterAndCheckpointsRun) {
         s = w->Write(b, &pb);
       }
       if (s.ok()) EncodeFixed64(pb + 16, static_cast<uint64_t>(CounterOf(pb) + amount));
-      for (int i = 0; s.ok() && i < 4; ++i) {
-        PageId f = fillers[rng() % kFillers];
+      // Every 25th transaction rewrites every filler page and spills (§4.4) while
+      // readers run.
+      const bool large = commits.load() % 25 == 24;
+      for (int i = 0; s.ok() && i < (large ? kFillers : 4); ++i) {
+        PageId f = large ? fillers[i] : fillers[rng() % kFillers];
         uint8_t* pf;
         s = w->Write(f, &pf);
         if (s.ok()) EncodeFixed64(pf + 24, commits.load() + 1);
+        if (s.ok() && large) s = w->SpillPoint();
       }
       if (s.ok()) s = w->Commit();
       if (!s.ok()) { fail("writer: " + s.ToString()); return; }
