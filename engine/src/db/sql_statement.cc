@@ -508,7 +508,10 @@ Status SqlStatement::Step(bool* out_row) {
   switch (state_) {
     case State::kCursor: {
       bool row = false;
-      Status s = cursor_->Next(&row);
+      // One atomic load per row: a cancel between steps takes effect at once; the
+      // executor polls too, inside long steps.
+      Status s = PollInterrupt();
+      if (s.ok()) s = cursor_->Next(&row);
       if (!s.ok() || !row) {
         CloseExecution();
         state_ = State::kDone;
