@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "plan/explain.h"
 #include "plan/system_view_defs.h"
 #include "sql/lexer.h"
 #include "sql/printer.h"
@@ -181,6 +182,17 @@ Status ScopeResolver::ResolveColumn(const sql::Ident* table, const sql::Ident& c
 
 Status ScopeResolver::AddAggregate(const AggregateCall& call, ColumnBinding* out) {
   SelectPlan* plan = b_->plan_;
+  // The same call written twice (select list and HAVING) is computed once.
+  std::string text = call.arg != nullptr ? ExprText(call.arg, *plan, -1) : std::string();
+  for (size_t i = 0; i < plan->aggregates.size(); ++i) {
+    const AggregateCall& a = plan->aggregates[i];
+    if (a.kind == call.kind && a.distinct == call.distinct &&
+        (a.arg != nullptr ? ExprText(a.arg, *plan, -1) : std::string()) == text) {
+      out->slot = static_cast<int>(plan->group_keys.size() + i);
+      out->type = a.result_type;
+      return Status::OK();
+    }
+  }
   out->slot = static_cast<int>(plan->group_keys.size() + plan->aggregates.size());
   out->type = call.result_type;
   plan->aggregates.push_back(call);
