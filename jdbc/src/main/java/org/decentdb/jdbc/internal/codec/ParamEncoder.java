@@ -23,6 +23,7 @@ public final class ParamEncoder {
   private final double[] doubles;
   private final Object[] refs; // String for TEXT, byte[] for BLOB
   private ByteBuffer buffer;
+  private ByteBuffer nativeView; // same memory, position always 0: native calls add position
   private int rows;
 
   public ParamEncoder(int parameterCount) {
@@ -33,6 +34,7 @@ public final class ParamEncoder {
     this.doubles = new double[parameterCount];
     this.refs = new Object[parameterCount];
     this.buffer = ByteBuffer.allocateDirect(256).order(ByteOrder.LITTLE_ENDIAN);
+    this.nativeView = buffer.duplicate().clear();
   }
 
   public int parameterCount() {
@@ -181,9 +183,12 @@ public final class ParamEncoder {
     return buffer.position();
   }
 
-  /** The direct buffer itself (for passing its address to native code). */
-  public ByteBuffer buffer() {
-    return buffer;
+  /**
+   * A view of the encoded bytes positioned at 0, for passing to native code (which reads from
+   * the buffer's position); valid until the next reset or append.
+   */
+  public ByteBuffer nativeBuffer() {
+    return nativeView;
   }
 
   private void putText(String s) throws SQLException {
@@ -238,5 +243,6 @@ public final class ParamEncoder {
     buffer.flip();
     bigger.put(buffer);
     buffer = bigger;
+    nativeView = buffer.duplicate().clear();
   }
 }

@@ -1,0 +1,522 @@
+/*
+ * java.sql.Statement, and the execution core PreparedStatementImpl shares: one native call binds
+ * the encoded parameters, executes and returns the first batch of rows (or the update count);
+ * query timeouts and cancel() interrupt the native statement; the statement's native handle
+ * goes back to the connection's cache when a plain statement's result is finished.
+ */
+package org.decentdb.jdbc.internal;
+
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.decentdb.jdbc.internal.bridge.NativeStmt;
+import org.decentdb.jdbc.internal.codec.ParamEncoder;
+import org.decentdb.jdbc.internal.error.ErrorMapper;
+import org.decentdb.jdbc.internal.sql.ParsedSql;
+import org.decentdb.jdbc.internal.sql.SqlCache;
+
+public class StatementImpl implements Statement {
+
+  /** Rows per batch when the application sets no fetch size. */
+  static final int DEFAULT_FETCH = 256;
+
+  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
+      r -> {
+        Thread t = new Thread(r, "decentdb-query-timeout");
+        t.setDaemon(true);
+        return t;
+      });
+
+  final ConnectionImpl conn;
+  private ResultSetImpl result;
+  private NativeStmt borrowed; // a plain statement's native handle while its result is open
+  private long updateCount = -1;
+  ResultSetImpl generatedKeys;
+  private int fetchSize;
+  private int maxRows;
+  private int queryTimeout;
+  private boolean closed;
+  private boolean closeOnCompletion;
+  private List<String> batch;
+  private final AtomicBoolean timedOut = new AtomicBoolean();
+
+  StatementImpl(ConnectionImpl conn) {
+    this.conn = conn;
+    conn.register(this);
+  }
+
+  ConnectionImpl connection() {
+    return conn;
+  }
+
+  void checkOpen() throws SQLException {
+    if (closed) {
+      throw ErrorMapper.driverError(ErrorMapper.Kind.NON_TRANSIENT, "the statement is closed",
+          "HY010", null);
+    }
+    conn.checkOpen();
+  }
+
+  // ---------------------------------------------------------------- execution core
+
+  /** Closes the previous result of this statement before a new execution. */
+  void closeResult() throws SQLException {
+    if (result != null) {
+      ResultSetImpl r = result;
+      result = null;
+      r.closeFromOwner();
+      finishNative(r.nativeStatement());
+    }
+    if (generatedKeys != null) {
+      generatedKeys.closeFromOwner();
+      generatedKeys = null;
+    }
+    updateCount = -1;
+  }
+
+  /**
+   * Runs ns with one encoded parameter row already in enc.
+   *
+   * @return true when the statement produced a result set
+   */
+  boolean run(NativeStmt ns, ParamEncoder enc) throws SQLException {
+    conn.beginIfNeeded();
+    int rc;
+    ScheduledFuture<?> timer = armTimeout(ns);
+    conn.db().lock().lock();
+    try {
+      conn.checkOpen();
+      rc = ns.query(enc, fetchSize > 0 ? fetchSize : DEFAULT_FETCH);
+    } finally {
+      conn.db().lock().unlock();
+      disarm(timer, ns);
+    }
+    if (ns.columnCount() > 0) {
+      result = new ResultSetImpl(this, ns, rc == NativeStmt.MORE, fetchSize);
+      result.setMaxRows(maxRows);
+      return true;
+    }
+    updateCount = ns.rowsAffected();
+    finishNative(ns);
+    return false;
+  }
+
+  private ScheduledFuture<?> armTimeout(NativeStmt ns) {
+    timedOut.set(false);
+    ns.setTimedOut(false);
+    if (queryTimeout <= 0) {
+      return null;
+    }
+    return TIMER.schedule(() -> {
+      timedOut.set(true);
+      ns.setTimedOut(true);
+      conn.db().interrupt();
+    }, queryTimeout, TimeUnit.SECONDS);
+  }
+
+  private void disarm(ScheduledFuture<?> timer, NativeStmt ns) {
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+
+  /** Called when a result set reached its end or was closed: release the snapshot. */
+  void finishNative(NativeStmt ns) throws SQLException {
+    if (ns == null || ns.isClosed()) {
+      return;
+    }
+    if (ns == borrowed) {
+      borrowed = null;
+      conn.giveBack(ns); // resets it
+      return;
+    }
+    conn.db().lock().lock();
+    try {
+      ns.reset();
+    } finally {
+      conn.db().lock().unlock();
+    }
+  }
+
+  void resultDrained(ResultSetImpl rs) throws SQLException {
+    finishNative(rs.nativeStatement());
+  }
+
+  void resultClosed(ResultSetImpl rs) throws SQLException {
+    if (rs == result) {
+      result = null;
+    }
+    finishNative(rs.nativeStatement());
+    if (closeOnCompletion && result == null) {
+      close();
+    }
+  }
+
+  private boolean runPlain(String sql) throws SQLException {
+    checkOpen();
+    closeResult();
+    ParsedSql parsed = SqlCache.parse(sql);
+    if (parsed.parameterCount() > 0) {
+      throw ErrorMapper.driverError(ErrorMapper.Kind.SYNTAX,
+          "this SQL has parameters: use a PreparedStatement", "07002", sql);
+    }
+    NativeStmt ns = conn.borrow(parsed);
+    borrowed = ns;
+    ParamEncoder none = new ParamEncoder(0);
+    none.reset();
+    none.appendRow();
+    try {
+      return run(ns, none);
+    } catch (SQLException e) {
+      if (borrowed == ns) {
+        borrowed = null;
+        conn.giveBack(ns);
+      }
+      throw e;
+    }
+  }
+
+  // ---------------------------------------------------------------- java.sql.Statement
+
+  @Override
+  public ResultSet executeQuery(String sql) throws SQLException {
+    if (!runPlain(sql)) {
+      throw ErrorMapper.driverError(ErrorMapper.Kind.NON_TRANSIENT,
+          "the statement returned no rows; use executeUpdate", "02000", sql);
+    }
+    return result;
+  }
+
+  @Override
+  public int executeUpdate(String sql) throws SQLException {
+    return (int) Math.min(Integer.MAX_VALUE, executeLargeUpdate(sql));
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql) throws SQLException {
+    if (runPlain(sql)) {
+      closeResult();
+      throw ErrorMapper.driverError(ErrorMapper.Kind.NON_TRANSIENT,
+          "the statement returned rows; use executeQuery", "21000", sql);
+    }
+    return updateCount;
+  }
+
+  @Override
+  public boolean execute(String sql) throws SQLException {
+    return runPlain(sql);
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (closed) {
+      return;
+    }
+    try {
+      closeResult();
+    } finally {
+      closed = true;
+      conn.unregister(this);
+    }
+  }
+
+  @Override
+  public int getMaxFieldSize() throws SQLException {
+    checkOpen();
+    return 0;
+  }
+
+  @Override
+  public void setMaxFieldSize(int max) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public int getMaxRows() throws SQLException {
+    checkOpen();
+    return maxRows;
+  }
+
+  @Override
+  public void setMaxRows(int max) throws SQLException {
+    checkOpen();
+    if (max < 0) {
+      throw ErrorMapper.driverError(ErrorMapper.Kind.NON_TRANSIENT, "max rows must not be negative",
+          "HY024", null);
+    }
+    maxRows = max;
+  }
+
+  @Override
+  public void setEscapeProcessing(boolean enable) throws SQLException {
+    checkOpen(); // JDBC escape syntax is not rewritten; SQL is passed as written
+  }
+
+  @Override
+  public int getQueryTimeout() throws SQLException {
+    checkOpen();
+    return queryTimeout;
+  }
+
+  @Override
+  public void setQueryTimeout(int seconds) throws SQLException {
+    checkOpen();
+    if (seconds < 0) {
+      throw ErrorMapper.driverError(ErrorMapper.Kind.NON_TRANSIENT,
+          "query timeout must not be negative", "HY024", null);
+    }
+    queryTimeout = seconds;
+  }
+
+  @Override
+  public void cancel() throws SQLException {
+    checkOpen();
+    conn.db().interrupt();
+  }
+
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    checkOpen();
+    return null;
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public void setCursorName(String name) throws SQLException {
+    throw ConnectionImpl.notSupported("named cursors");
+  }
+
+  @Override
+  public ResultSet getResultSet() throws SQLException {
+    checkOpen();
+    return result;
+  }
+
+  @Override
+  public int getUpdateCount() throws SQLException {
+    checkOpen();
+    return (int) Math.min(Integer.MAX_VALUE, updateCount);
+  }
+
+  @Override
+  public long getLargeUpdateCount() throws SQLException {
+    checkOpen();
+    return updateCount;
+  }
+
+  @Override
+  public boolean getMoreResults() throws SQLException {
+    checkOpen();
+    closeResult();
+    return false;
+  }
+
+  @Override
+  public void setFetchDirection(int direction) throws SQLException {
+    checkOpen();
+    if (direction != ResultSet.FETCH_FORWARD) {
+      throw ConnectionImpl.notSupported("fetch directions other than FETCH_FORWARD");
+    }
+  }
+
+  @Override
+  public int getFetchDirection() throws SQLException {
+    checkOpen();
+    return ResultSet.FETCH_FORWARD;
+  }
+
+  @Override
+  public void setFetchSize(int rows) throws SQLException {
+    checkOpen();
+    if (rows < 0) {
+      throw ErrorMapper.driverError(ErrorMapper.Kind.NON_TRANSIENT,
+          "fetch size must not be negative", "HY024", null);
+    }
+    fetchSize = rows;
+  }
+
+  @Override
+  public int getFetchSize() throws SQLException {
+    checkOpen();
+    return fetchSize;
+  }
+
+  @Override
+  public int getResultSetConcurrency() throws SQLException {
+    checkOpen();
+    return ResultSet.CONCUR_READ_ONLY;
+  }
+
+  @Override
+  public int getResultSetType() throws SQLException {
+    checkOpen();
+    return ResultSet.TYPE_FORWARD_ONLY;
+  }
+
+  @Override
+  public void addBatch(String sql) throws SQLException {
+    checkOpen();
+    if (batch == null) {
+      batch = new ArrayList<>();
+    }
+    batch.add(sql);
+  }
+
+  @Override
+  public void clearBatch() throws SQLException {
+    checkOpen();
+    if (batch != null) {
+      batch.clear();
+    }
+  }
+
+  @Override
+  public int[] executeBatch() throws SQLException {
+    checkOpen();
+    List<String> todo = batch == null ? List.of() : new ArrayList<>(batch);
+    clearBatch();
+    int[] counts = new int[todo.size()];
+    for (int i = 0; i < todo.size(); i++) {
+      try {
+        counts[i] = executeUpdate(todo.get(i));
+      } catch (SQLException e) {
+        int[] done = java.util.Arrays.copyOf(counts, i);
+        throw new BatchUpdateException(e.getMessage(), e.getSQLState(), e.getErrorCode(), done,
+            e);
+      }
+    }
+    return counts;
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    checkOpen();
+    return conn;
+  }
+
+  @Override
+  public boolean getMoreResults(int current) throws SQLException {
+    return getMoreResults();
+  }
+
+  @Override
+  public ResultSet getGeneratedKeys() throws SQLException {
+    checkOpen();
+    if (generatedKeys == null) {
+      return new RowsBuilder().build(conn, this, new String[] {"GENERATED_KEY"},
+          new String[] {"BIGINT"});
+    }
+    return generatedKeys;
+  }
+
+  @Override
+  public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+    int n = executeUpdate(sql);
+    if (autoGeneratedKeys == RETURN_GENERATED_KEYS && n > 0) {
+      generatedKeys = new RowsBuilder().add(conn.db().lastInsertRowid()).endRow()
+          .build(conn, this, new String[] {"GENERATED_KEY"}, new String[] {"BIGINT"});
+    }
+    return n;
+  }
+
+  @Override
+  public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
+    throw ConnectionImpl.notSupported("generated keys by column index; use column names");
+  }
+
+  @Override
+  public int executeUpdate(String sql, String[] columnNames) throws SQLException {
+    throw ConnectionImpl.notSupported(
+        "generated keys by column name on a plain Statement; use prepareStatement(sql, names)");
+  }
+
+  @Override
+  public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+    if (autoGeneratedKeys == RETURN_GENERATED_KEYS) {
+      executeUpdate(sql, autoGeneratedKeys);
+      return false;
+    }
+    return execute(sql);
+  }
+
+  @Override
+  public boolean execute(String sql, int[] columnIndexes) throws SQLException {
+    throw ConnectionImpl.notSupported("generated keys by column index; use column names");
+  }
+
+  @Override
+  public boolean execute(String sql, String[] columnNames) throws SQLException {
+    throw ConnectionImpl.notSupported(
+        "generated keys by column name on a plain Statement; use prepareStatement(sql, names)");
+  }
+
+  @Override
+  public int getResultSetHoldability() throws SQLException {
+    checkOpen();
+    return ResultSet.CLOSE_CURSORS_AT_COMMIT;
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public void setPoolable(boolean poolable) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public boolean isPoolable() throws SQLException {
+    checkOpen();
+    return false;
+  }
+
+  @Override
+  public void closeOnCompletion() throws SQLException {
+    checkOpen();
+    closeOnCompletion = true;
+  }
+
+  @Override
+  public boolean isCloseOnCompletion() throws SQLException {
+    checkOpen();
+    return closeOnCompletion;
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface.isInstance(this)) {
+      return iface.cast(this);
+    }
+    throw ErrorMapper.driverError(ErrorMapper.Kind.NON_TRANSIENT,
+        "not a wrapper for " + iface.getName(), "HY000", null);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return iface.isInstance(this);
+  }
+
+  ResultSetImpl currentResult() {
+    return result;
+  }
+
+  int fetchSize() {
+    return fetchSize;
+  }
+}
