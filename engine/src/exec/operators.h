@@ -133,9 +133,13 @@ class TableAccess {
   bool rowid_full_ = false;      // inexact rowid probe: walk the table
   size_t pos_ = 0;
   // Index paths.
-  std::vector<KeyRange> ranges_;
+  void AddRange(const std::string& prefix, const std::string& lo, const std::string& hi, bool hi_open);
+  std::vector<KeyRange> ranges_;  // [0, nranges_) active; the rest keep their buffers
+  size_t nranges_ = 0;
   bool in_range_ = false;
-  std::string scratch_key_;
+  std::vector<std::string> prefixes_;  // [0, nprefixes_) active
+  size_t nprefixes_ = 0;
+  std::string comp_, klo_, khi_;
   // Filters split for materialization: own (this table only) and join (outer too).
   std::vector<const plan::BoundExpr*> own_filters_;
   std::vector<const plan::BoundExpr*> join_filters_;

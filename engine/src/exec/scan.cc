@@ -210,34 +210,66 @@ Status TableAccess::ComputeRowidRanges() {
   return Status::OK();
 }
 
+void TableAccess::AddRange(const std::string& prefix, const std::string& lo, const std::string& hi,
+                           bool hi_open) {
+  if (nranges_ == ranges_.size()) ranges_.emplace_back();
+  KeyRange& r = ranges_[nranges_];
+  r.lo.assign(prefix);
+  r.lo.append(lo);
+  r.hi.assign(prefix);
+  r.hi.append(hi);
+  r.hi_open = hi_open;
+  if (hi_open || r.lo < r.hi) ++nranges_;
+}
+
+// Buffers (prefixes_, comp_, klo_, khi_, ranges_) keep their capacity across opens, so an
+// index nested-loop probe with single-valued keys allocates nothing per outer row.
 Status TableAccess::ComputeIndexRanges() {
   const plan::AccessPath& p = step_->path;
   const IndexDef* idx = p.index;
-  ranges_.clear();
-  std::vector<std::string> prefixes(1);
-  std::vector<std::string> comps, next;
+  nranges_ = 0;
+  nprefixes_ = 1;
+  if (prefixes_.empty()) prefixes_.emplace_back();
+  prefixes_[0].clear();
   bool truncated = false;
   size_t j = 0;
-  for (; j < p.eq.size(); ++j) {
+  for (; j < p.eq.size() && !truncated; ++j) {
     const plan::KeyProbe& k = p.eq[j];
     const IndexColumn& ic = idx->columns[j];
     const ColumnDef& cd = def_->columns[ic.column];
-    comps.clear();
-    if (k.is_null) {
-      comps.emplace_back();
-      AppendKeyComponent(ValueRef::Null(), ic.descending, &comps.back());
-    } else {
-      for (const BoundExpr* e : k.values) {
+    if (k.is_null || k.values.size() == 1) {
+      comp_.clear();
+      Probe pr = Probe::kExact;
+      if (k.is_null) {
+        AppendKeyComponent(ValueRef::Null(), ic.descending, &comp_);
+      } else {
         ValueRef v;
-        DDB_RETURN_IF_ERROR(Evaluate(*e, st_->scan_row.data(), &st_->eval, &v));
-        if (v.is_null()) continue;
-        std::string c;
-        Probe pr = EncodeProbe(v, cd, ic.descending, true, &st_->scratch, &c);
-        if (pr == Probe::kExact) comps.push_back(std::move(c));
-        if (pr == Probe::kInexact) {
-          truncated = true;
-          break;
-        }
+        DDB_RETURN_IF_ERROR(Evaluate(*k.values[0], st_->scan_row.data(), &st_->eval, &v));
+        pr = v.is_null() ? Probe::kEmpty : EncodeProbe(v, cd, ic.descending, true, &st_->scratch, &comp_);
+      }
+      if (pr == Probe::kEmpty) {
+        empty_ = true;
+        return Status::OK();
+      }
+      if (pr == Probe::kInexact) {
+        truncated = true;
+        break;
+      }
+      for (size_t i = 0; i < nprefixes_; ++i) prefixes_[i].append(comp_);
+      continue;
+    }
+    // An IN list: one prefix per distinct value, in key order (a sorted multi-seek).
+    std::vector<std::string> comps;
+    for (const BoundExpr* e : k.values) {
+      ValueRef v;
+      DDB_RETURN_IF_ERROR(Evaluate(*e, st_->scan_row.data(), &st_->eval, &v));
+      if (v.is_null()) continue;
+      std::string c;
+      Probe pr = EncodeProbe(v, cd, ic.descending, true, &st_->scratch, &c);
+      if (pr == Probe::kExact) comps.push_back(std::move(c));
+      if (pr == Probe::kInexact) {
+        truncated = true;
+        break;
       }
     }
     if (truncated) break;
@@ -247,24 +279,24 @@ Status TableAccess::ComputeIndexRanges() {
       empty_ = true;
       return Status::OK();
     }
-    if (prefixes.size() * comps.size() > 10000) {
+    if (nprefixes_ * comps.size() > 10000) {
       truncated = true;  // too many seeks: walk the shorter prefix and re-check
       break;
     }
-    next.clear();
-    for (const std::string& pre : prefixes)
-      for (const std::string& c : comps) next.push_back(pre + c);
-    prefixes.swap(next);
+    std::vector<std::string> next;
+    for (size_t i = 0; i < nprefixes_; ++i)
+      for (const std::string& c : comps) next.push_back(prefixes_[i] + c);
+    prefixes_.swap(next);
+    nprefixes_ = prefixes_.size();
   }
   bool has_range = !truncated && (p.lo != nullptr || p.hi != nullptr || p.like_prefix != nullptr);
   if (truncated) recheck_ = true;
   if (!has_range) {
-    for (const std::string& pre : prefixes) {
-      KeyRange r;
-      r.lo = pre;
-      if (pre.empty()) r.hi_open = true;
-      else r.hi = pre + '\xFF';
-      ranges_.push_back(std::move(r));
+    klo_.clear();
+    khi_.assign(1, '\xFF');
+    for (size_t i = 0; i < nprefixes_; ++i) {
+      bool whole = prefixes_[i].empty();
+      AddRange(prefixes_[i], klo_, whole ? std::string() : khi_, whole);
     }
     return Status::OK();
   }
@@ -273,8 +305,9 @@ Status TableAccess::ComputeIndexRanges() {
   bool desc = ic.descending;
   // Key suffixes relative to the prefix; the defaults exclude NULLs, which no range
   // predicate accepts (NULL is 0xF0 ascending, 0x0F once inverted).
-  std::string klo = desc ? std::string("\x10") : std::string();
-  std::string khi = desc ? std::string("\xFF") : std::string("\xF0");
+  klo_.clear();
+  if (desc) klo_.push_back('\x10');
+  khi_.assign(1, desc ? '\xFF' : '\xF0');
   auto bound = [&](const BoundExpr* e, bool inclusive, bool is_lo) -> Status {
     ValueRef v;
     DDB_RETURN_IF_ERROR(Evaluate(*e, st_->scan_row.data(), &st_->eval, &v));
@@ -282,15 +315,16 @@ Status TableAccess::ComputeIndexRanges() {
       empty_ = true;
       return Status::OK();
     }
-    std::string c;
-    if (EncodeProbe(v, cd, desc, false, &st_->scratch, &c) != Probe::kExact) {
+    comp_.clear();
+    if (EncodeProbe(v, cd, desc, false, &st_->scratch, &comp_) != Probe::kExact) {
       recheck_ = true;
       return Status::OK();
     }
     // A lower bound on the column is a lower key bound ascending, an upper one inverted.
-    bool key_lo = is_lo != desc;
-    if (key_lo) klo = inclusive ? c : c + '\xFF';
-    else khi = inclusive ? c + '\xFF' : c;
+    std::string& target = (is_lo != desc) ? klo_ : khi_;
+    bool add_ff = (is_lo != desc) ? !inclusive : inclusive;
+    target.assign(comp_);
+    if (add_ff) target.push_back('\xFF');
     return Status::OK();
   };
   if (p.lo != nullptr) DDB_RETURN_IF_ERROR(bound(p.lo, p.lo_inclusive, true));
@@ -305,22 +339,17 @@ Status TableAccess::ComputeIndexRanges() {
       LikePattern pat;
       if (LikePattern::Compile(v.bytes(), LikePattern::kDefaultEscape, false, &pat).ok() &&
           pat.is_prefix_pattern()) {
-        std::string c;
-        AppendKeyComponent(ValueRef::Text(pat.prefix()), false, &c);
-        c.resize(c.size() - 2);  // drop the 00 00 terminator: any continuation matches
-        klo = c;
-        khi = c + '\xFF';  // valid UTF-8 never holds 0xFF
+        klo_.clear();
+        AppendKeyComponent(ValueRef::Text(pat.prefix()), false, &klo_);
+        klo_.resize(klo_.size() - 2);  // drop the 00 00 terminator: any continuation matches
+        khi_.assign(klo_);
+        khi_.push_back('\xFF');  // valid UTF-8 never holds 0xFF
       }
     }
   }
   if (empty_) return Status::OK();
-  for (const std::string& pre : prefixes) {
-    KeyRange r;
-    r.lo = pre + klo;
-    r.hi = pre + khi;
-    if (r.lo < r.hi) ranges_.push_back(std::move(r));
-  }
-  if (ranges_.empty()) empty_ = true;
+  for (size_t i = 0; i < nprefixes_; ++i) AddRange(prefixes_[i], klo_, khi_, false);
+  if (nranges_ == 0) empty_ = true;
   return Status::OK();
 }
 
@@ -443,11 +472,11 @@ Status TableAccess::AdvanceRowidRange(bool* has_row) {
 Status TableAccess::AdvanceIndex(bool* has_row) {
   bool back = step_->path.reverse;
   for (;;) {
-    if (pos_ >= ranges_.size()) {
+    if (pos_ >= nranges_) {
       *has_row = false;
       return Status::OK();
     }
-    const KeyRange& r = ranges_[back ? ranges_.size() - 1 - pos_ : pos_];
+    const KeyRange& r = ranges_[back ? nranges_ - 1 - pos_ : pos_];
     if (!in_range_) {
       in_range_ = true;
       if (back) {
