@@ -6,8 +6,9 @@
 //  (T1) the root page id never changes: a root split moves its contents to a new child, a
 //       root left with a single child absorbs it;
 //  (T2) every key in child i of an interior page is in (sep[i-1], sep[i]]; keys in the
-//       rightmost child are > sep[count-1]; separators are left-subtree maxima at split
-//       time, so later deletes may leave them above the actual maximum;
+//       rightmost child are > sep[count-1]; a separator is the left half's maximum at
+//       split time (for index trees, the shortest prefix of the right half's minimum that
+//       is above it, when shorter), so later deletes may leave it above the actual maximum;
 //  (T3) all leaves are at the same depth;
 //  (T4) every leaf other than the root holds at least one cell (emptied leaves are freed);
 //       an interior page other than the root has at least one child, possibly only its
@@ -339,6 +340,21 @@ Status BTree::Split(int level, uint8_t* page, uint32_t pos, const uint8_t* cell,
   if (leaf) {
     for (uint32_t i = m; i < total; ++i) DDB_RETURN_IF_ERROR(put(page, i));
     cell_at(m - 1, &sep);  // T2: the separator is the largest key on the left
+    if (is_index()) {
+      // Suffix truncation (ENGINE.md §5.2): any s with left max <= s < right min routes
+      // correctly, and the shortest such prefix of the right key keeps interior pages wide.
+      Cell right;
+      cell_at(m, &right);
+      uint32_t common = 0;
+      while (common < sep.key_len && common < right.key_len &&
+             sep.key[common] == right.key[common]) {
+        ++common;
+      }
+      if (common < sep.key_len && common + 1 < right.key_len) {
+        sep.key = right.key;
+        sep.key_len = common + 1;
+      }
+    }
   } else {
     cell_at(m, &sep);
     SetRightmost(left, sep.child);
