@@ -1,10 +1,10 @@
 // Crash matrix: a seeded workload of small and large transactions (the large ones
 // exceed the cache and spill uncommitted frames to the WAL), explicit and automatic
-// checkpoints, a long reader and statement rollbacks, replayed with a crash at every I/O
-// point of fault_vfs (tearing the crashing write and dropping/keeping unsynced writes in
-// rotation). Each durable image must reopen to exactly the last acknowledged commit, or
-// the one in flight when its COMMIT frame became durable, and pass the integrity check.
-// Design: ENGINE.md §3.3 (commit rule), §3.5 (recovery), §3.6 (checkpoint), §12.
+// checkpoints, a long reader, statement rollbacks and rolled-back spilling transactions,
+// replayed with a crash at every I/O point of fault_vfs (tearing the crashing write and
+// dropping/keeping unsynced writes in rotation). Each durable image must reopen to exactly
+// the last acknowledged commit, or the one in flight when its COMMIT frame became durable,
+// and pass the integrity check. Design: ENGINE.md §3.3, §3.5, §3.6, §4.4, §12.
 #include <cstdio>
 #include <map>
 #include <random>
@@ -59,6 +59,20 @@ RunResult RunWorkload(std::shared_ptr<Vfs> vfs, uint64_t seed, std::vector<Model
       if (!e->BeginRead(&reader).ok()) return res;
     }
     if (t % 15 == 11) reader.reset();
+    if (t % 13 == 6) {
+      // A large transaction that spills and is then rolled back: its frames stay in the
+      // log past the last commit and must never be replayed.
+      std::unique_ptr<WriteTxn> doomed;
+      if (!e->BeginWrite(0, UINT64_MAX, &doomed).ok()) return res;
+      for (int i = 0; i < 60; ++i) {
+        PageId id;
+        uint8_t* p;
+        if (!doomed->Allocate(&id, &p).ok()) return res;
+        FillPage(p, doomed->usable_size(), id, 5000 + t);
+        if (!doomed->SpillPoint().ok()) return res;
+      }
+      doomed->Rollback();
+    }
     std::unique_ptr<WriteTxn> w;
     if (!e->BeginWrite(0, UINT64_MAX, &w).ok()) return res;
     ModelState next = model;
