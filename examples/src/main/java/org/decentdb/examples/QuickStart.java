@@ -32,7 +32,7 @@ public final class QuickStart {
         }
         System.out.println("created and opened " + file);
 
-        writeAndReadBack(db);
+        boolean wroteRows = writeAndReadBack(db);
 
         try (LongPointer framesLeft = new LongPointer(1)) {
             check(db, decentdb_checkpoint(db, DECENTDB_CHECKPOINT_TRUNCATE, framesLeft), "checkpoint");
@@ -49,18 +49,22 @@ public final class QuickStart {
         }
         check(again, decentdb_integrity_check(again), "integrity check after reopen");
         System.out.println("reopened the existing file read-only: integrity check ok");
+        if (wroteRows) {
+            System.out.println("rows read back after reopening:");
+            printRows(again);
+        }
         check(again, decentdb_close(again), "close");
         System.out.println("done");
     }
 
-    // Creates a table, inserts two rows with parameters and reads them back. Until the SQL
-    // layer is in the engine, prepare reports SQLSTATE 0A000 and this step says so.
-    private static void writeAndReadBack(decentdb_db db) {
+    // Creates a table, inserts two rows with parameters and reads them back; false when the
+    // engine has no SQL layer yet (exec then reports SQLSTATE 0A000 and this step says so).
+    private static boolean writeAndReadBack(decentdb_db db) {
         int rc = decentdb_exec(db, "CREATE TABLE greeting (id INTEGER PRIMARY KEY, text TEXT NOT NULL)");
         if (rc == DECENTDB_ERR_SQL && "0A000".equals(str(decentdb_last_error_sqlstate(db)))) {
             System.out.println("SQL: " + str(decentdb_last_error_message(db))
                     + " (this engine build has storage only; skipping the table)");
-            return;
+            return false;
         }
         check(db, rc, "create table");
         decentdb_stmt insert = new decentdb_stmt();
@@ -73,8 +77,13 @@ public final class QuickStart {
             check(db, decentdb_step(insert), "insert");
         }
         decentdb_finalize(insert);
-        System.out.println("inserted " + texts.length + " rows");
+        System.out.println("inserted " + texts.length + " rows; reading them back:");
+        printRows(db);
+        return true;
+    }
 
+    private static void printRows(decentdb_db db) {
+        int rc;
         decentdb_stmt select = new decentdb_stmt();
         check(db, decentdb_prepare(db, "SELECT id, text FROM greeting ORDER BY id", select), "prepare");
         while ((rc = decentdb_step(select)) == DECENTDB_ROW) {
