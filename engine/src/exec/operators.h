@@ -17,6 +17,7 @@
 #include "exec/query.h"
 #include "exec/scratch.h"
 #include "plan/query_plan.h"
+#include "record/key_codec.h"
 #include "record/record.h"
 #include "util/status.h"
 
@@ -108,6 +109,7 @@ class TableAccess {
   Status AdvanceRowidRange(bool* has_row);
   Status AdvanceValues(bool* has_row);
   Status LoadRow(int64_t rowid);
+  Status LoadFromKey(std::string_view key, int64_t rowid);
   Status Passes(bool materializing, bool* ok);
   Status Materialize();
   void EnsureCursors();
@@ -140,6 +142,7 @@ class TableAccess {
   std::vector<std::string> prefixes_;  // [0, nprefixes_) active
   size_t nprefixes_ = 0;
   std::string comp_, klo_, khi_;
+  std::vector<KeyComponent> key_values_;  // index-only rows point into these
   // Filters split for materialization: own (this table only) and join (outer too).
   std::vector<const plan::BoundExpr*> own_filters_;
   std::vector<const plan::BoundExpr*> join_filters_;

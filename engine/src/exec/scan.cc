@@ -415,6 +415,24 @@ Status TableAccess::LoadRow(int64_t rowid) {
   return Status::OK();
 }
 
+// Index-only access: the needed columns are decoded from the key (the planner checked
+// that the index covers them and that decoding is lossless for their types).
+Status TableAccess::LoadFromKey(std::string_view key, int64_t rowid) {
+  rowid_ = rowid;
+  const IndexDef* idx = step_->path.index;
+  if (key_values_.size() < idx->columns.size()) key_values_.resize(idx->columns.size());
+  KeyReader kr(reinterpret_cast<const uint8_t*>(key.data()), key.size());
+  ValueRef* row = st_->scan_row.data() + table_->slot_base;
+  for (size_t j = 0; j < idx->columns.size(); ++j) {
+    const IndexColumn& ic = idx->columns[j];
+    DDB_RETURN_IF_ERROR(kr.Next(ic.descending, &key_values_[j]));
+    if (table_->needed[ic.column]) row[ic.column] = key_values_[j].value.ref();
+  }
+  if (def_->rowid_alias >= 0 && table_->needed[def_->rowid_alias])
+    row[def_->rowid_alias] = ValueRef::Int64(rowid);
+  return Status::OK();
+}
+
 Status TableAccess::AdvanceTable(bool* has_row) {
   bool back = step_->path.reverse;
   if (!started_) {
@@ -504,6 +522,10 @@ Status TableAccess::AdvanceIndex(bool* has_row) {
     std::string_view k = index_cur_->key();
     int64_t rowid;
     DDB_RETURN_IF_ERROR(DecodeRowidSuffix(reinterpret_cast<const uint8_t*>(k.data()), k.size(), &rowid));
+    if (step_->path.index_only) {
+      *has_row = true;
+      return LoadFromKey(k, rowid);
+    }
     DDB_RETURN_IF_ERROR(table_cur_->SeekGE(TreeKey::Rowid(rowid)));
     if (!table_cur_->Valid() || table_cur_->rowid() != rowid)
       return Status::Corruption("index " + step_->path.index->name + " references missing row " +

@@ -135,7 +135,10 @@ class Printer {
       case BoundOp::kOr:
         for (uint32_t i = 0; i < e->arg_count; ++i) {
           if (i > 0) out->append(e->op == BoundOp::kAnd ? " AND " : " OR ");
-          Operand(e->args[i], out);
+          // Comparisons bind tighter than AND/OR; only nested AND/OR lists need parentheses.
+          const BoundExpr* a = e->args[i];
+          if (a->op == BoundOp::kAnd || a->op == BoundOp::kOr) Operand(a, out);
+          else Emit(a, out);
         }
         return;
       case BoundOp::kNeg: out->push_back('-'); Operand(e->args[0], out); return;
@@ -399,6 +402,7 @@ class Explainer {
     if (!p.index_conds.empty()) l += " (" + Conds(p.index_conds, plan_, st.table) + ")";
     if (p.reverse) l += " BACKWARD";
     if (!p.filters.empty()) l += " Filter (" + Conds(p.filters, plan_, st.table) + ")";
+    if (p.index_only) l += " (index only)";
     if (st.materialize) l += " (materialized)";
     Line(level, l);
   }

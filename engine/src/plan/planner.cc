@@ -53,7 +53,9 @@ bool Analyze(const BoundExpr* e, int t, const SelectPlan& plan, Sarg* out) {
   // anything else by class, so a comparison done the other way cannot use the index.
   bool col_decimal = ft.table->columns[out->column].type.type.is_decimal();
   bool cmp_decimal = (e->flags & kFlagDecimal) != 0;
-  if (e->op != BoundOp::kIsNull && e->op != BoundOp::kLike && col_decimal != cmp_decimal) return false;
+  if (e->op != BoundOp::kIsNull && e->op != BoundOp::kLike && e->op != BoundOp::kOr &&
+      col_decimal != cmp_decimal)
+    return false;
   return true;
 }
 
@@ -90,6 +92,20 @@ bool AnalyzeShape(const BoundExpr* e, int t, const SelectPlan& plan, Sarg* out) 
         default: return false;
       }
       return true;
+    }
+    case BoundOp::kOr: {
+      // OR of equalities on one column is an IN list (ENGINE.md §9.1).
+      out->kind = Sarg::kIn;
+      for (uint32_t i = 0; i < e->arg_count; ++i) {
+        Sarg part;
+        if (!Analyze(e->args[i], t, plan, &part) || part.kind != Sarg::kEq) return false;
+        if (out->column >= 0 && part.column != out->column) return false;
+        out->column = part.column;
+        out->list.push_back(part.v1);
+        out->deps |= part.deps;
+      }
+      out->conj = e;
+      return e->arg_count > 0;
     }
     case BoundOp::kIn: {
       if (e->flags & kFlagNegated) return false;
@@ -343,6 +359,21 @@ bool NullRejecting(const BoundExpr* e, const FromTable& ft) {
   }
 }
 
+// Whether every column the query reads from ft is in the index key (or is the rowid),
+// so rows come from index entries alone. Key decoding loses a DECIMAL's scale and the
+// sign of -0.0, so those columns always come from the table.
+bool IndexCovers(const FromTable& ft, const IndexDef* idx) {
+  if (idx == nullptr) return false;
+  for (size_t c = 0; c < ft.needed.size(); ++c) {
+    if (!ft.needed[c] || static_cast<int>(c) == ft.table->rowid_alias) continue;
+    bool in = false;
+    for (const IndexColumn& ic : idx->columns) in |= ic.column == static_cast<int>(c);
+    const SqlType& ty = ft.table->columns[c].type.type;
+    if (!in || ty.is_decimal() || ty.cls == ValueType::kFloat64) return false;
+  }
+  return true;
+}
+
 class Planner {
  public:
   Planner(BoundSelect* b, const PlannerOptions& o, const Schema* schema)
@@ -430,6 +461,7 @@ void Planner::Place(JoinStep* step, const Candidate& c, uint64_t avail) {
   }
   // An inner table whose path reads nothing from the outer tables is read once.
   step->materialize = avail != 0 && (c.deps & avail) == 0;
+  step->path.index_only = IndexCovers(plan_->tables[t], step->path.index);
 }
 
 Status Planner::Run() {

@@ -57,6 +57,8 @@ TEST(SelectExplain, PrimaryKeyLookupIsRowidSeek) {
   EXPECT_PLAN(&db, "SELECT name FROM artist WHERE id = $1", "Project [name]", "  RowidSeek artist (id = $1)");
   EXPECT_PLAN(&db, "SELECT name FROM artist WHERE id IN (3, 1, 2)", "Project [name]",
               "  RowidSeek artist (id IN (3, 1, 2))");
+  EXPECT_PLAN(&db, "SELECT name FROM artist WHERE id = 7 OR id = $1", "Project [name]",
+              "  RowidSeek artist (id = 7 OR id = $1)");
   EXPECT_PLAN(&db, "SELECT name FROM artist WHERE id > 10 AND id <= 20", "Project [name]",
               "  RowidRange artist (id > 10 AND id <= 20)");
 }
@@ -65,15 +67,15 @@ TEST(SelectExplain, IndexedEqualityUsesTheIndex) {
   Db db;
   MakeSchema(&db);
   EXPECT_PLAN(&db, "SELECT id FROM artist WHERE name = $1", "Project [id]",
-              "  IndexSeek artist USING ix_artist_name (name = $1)");
+              "  IndexSeek artist USING ix_artist_name (name = $1) (index only)");
   EXPECT_PLAN(&db, "SELECT id FROM track WHERE code = $1", "Project [id]",
-              "  IndexSeek track USING uniq_track_code (code = $1)");
+              "  IndexSeek track USING uniq_track_code (code = $1) (index only)");
   EXPECT_PLAN(&db, "SELECT id FROM artist WHERE name LIKE 'Bil%' AND country = 'US'", "Project [id]",
               "  IndexRange artist USING ix_artist_name (name LIKE 'Bil%') Filter (country = 'US')");
   EXPECT_PLAN(&db, "SELECT id FROM album WHERE year = 1977 AND name >= 'M'", "Project [id]",
-              "  IndexRange album USING ix_album_year_name (year = 1977 AND name >= 'M')");
+              "  IndexRange album USING ix_album_year_name (year = 1977 AND name >= 'M') (index only)");
   EXPECT_PLAN(&db, "SELECT id FROM album WHERE year BETWEEN $1 AND $2", "Project [id]",
-              "  IndexRange album USING ix_album_year_name (year BETWEEN $1 AND $2)");
+              "  IndexRange album USING ix_album_year_name (year BETWEEN $1 AND $2) (index only)");
   EXPECT_PLAN(&db, "SELECT id FROM album WHERE name = 'x'", "Project [id]", "  TableScan album Filter (name = 'x')");
   EXPECT_PLAN(&db, "SELECT id FROM artist WHERE name LIKE '%x'", "Project [id]",
               "  TableScan artist Filter (name LIKE '%x')");
@@ -83,17 +85,17 @@ TEST(SelectExplain, OrderByIndexedColumnWithLimitDoesNotSort) {
   Db db;
   MakeSchema(&db);
   EXPECT_PLAN(&db, "SELECT id, name FROM artist ORDER BY name LIMIT 20", "Project [id, name]", "  Limit 20",
-              "    IndexRange artist USING ix_artist_name");
+              "    IndexRange artist USING ix_artist_name (index only)");
   EXPECT_PLAN(&db, "SELECT id, name FROM artist ORDER BY name DESC LIMIT 20 OFFSET $1", "Project [id, name]",
-              "  Limit 20 OFFSET $1", "    IndexRange artist USING ix_artist_name BACKWARD");
+              "  Limit 20 OFFSET $1", "    IndexRange artist USING ix_artist_name BACKWARD (index only)");
   EXPECT_PLAN(&db, "SELECT id FROM artist ORDER BY id DESC", "Project [id]", "  TableScan artist BACKWARD");
   EXPECT_PLAN(&db, "SELECT id FROM album WHERE year = 1980 ORDER BY name", "Project [id]",
-              "  IndexRange album USING ix_album_year_name (year = 1980)");
+              "  IndexRange album USING ix_album_year_name (year = 1980) (index only)");
   // The index keeps NULLs last ascending, so NULLS FIRST needs a sort (here a top-N).
   EXPECT_PLAN(&db, "SELECT id FROM album ORDER BY year NULLS FIRST LIMIT 5", "Project [id]",
               "  TopN [year ASC NULLS FIRST] LIMIT 5", "    TableScan album");
   EXPECT_PLAN(&db, "SELECT id FROM album ORDER BY year DESC LIMIT 5", "Project [id]", "  Limit 5",
-              "    IndexRange album USING ix_album_year_name BACKWARD");
+              "    IndexRange album USING ix_album_year_name BACKWARD (index only)");
   // A DESC index read forward gives DESC NULLS FIRST; score is NOT NULL, so either works.
   EXPECT_PLAN(&db, "SELECT body FROM note ORDER BY score DESC NULLS LAST LIMIT 3", "Project [body]", "  Limit 3",
               "    IndexRange note USING ix_note_score_desc");
@@ -117,7 +119,7 @@ TEST(SelectExplain, ForeignKeyJoinUsesTheChildIndex) {
               "      IndexSeek track USING fk_track_albumid_idx (albumid = al.id)");
   // Written the other way round, the greedy order still drives from the constant seek.
   EXPECT_PLAN(&db, "SELECT al.name FROM album al, artist a WHERE al.artistid = a.id AND a.name = $1",
-              "Project [al.name]", "  NestedLoopJoin INNER", "    IndexSeek artist USING ix_artist_name (name = $1)",
+              "Project [al.name]", "  NestedLoopJoin INNER", "    IndexSeek artist USING ix_artist_name (name = $1) (index only)",
               "    IndexSeek album USING fk_album_artistid_idx (artistid = a.id)");
   // The parent side is probed by rowid.
   EXPECT_PLAN(&db, "SELECT a.name FROM album al JOIN artist a ON a.id = al.artistid WHERE al.year = 1977",
@@ -136,7 +138,7 @@ TEST(SelectExplain, JoinsWithoutIndexAndLeftJoinRewrites) {
               "    IndexRange album USING ix_album_year_name (year = 2000)", "    RowidSeek artist (al.artistid = id)");
   EXPECT_PLAN(&db, "SELECT a.id FROM artist a LEFT JOIN album al ON al.artistid = a.id WHERE al.id IS NULL",
               "Project [a.id]", "  Filter (al.id IS NULL)", "    NestedLoopJoin LEFT", "      TableScan artist",
-              "      IndexSeek album USING fk_album_artistid_idx (artistid = a.id)");
+              "      IndexSeek album USING fk_album_artistid_idx (artistid = a.id) (index only)");
 }
 
 TEST(SelectExplain, AggregatesDistinctAndFastPaths) {
@@ -145,7 +147,7 @@ TEST(SelectExplain, AggregatesDistinctAndFastPaths) {
   EXPECT_PLAN(&db, "SELECT count(*) FROM track", "Project [count(*)]", "  StreamAggregate [count(*)]",
               "    IndexOnlyScan track USING uniq_track_code (count only)");
   EXPECT_PLAN(&db, "SELECT count(*) FROM note WHERE score > 1", "Project [count(*)]",
-              "  HashAggregate [count(*)]", "    IndexRange note USING ix_note_score_desc (score > 1)");
+              "  HashAggregate [count(*)]", "    IndexRange note USING ix_note_score_desc (score > 1) (index only)");
   EXPECT_PLAN(&db, "SELECT max(id) FROM artist", "Project [max(id)]", "  StreamAggregate [max(id)]",
               "    RowidRange artist (last non-NULL)");
   EXPECT_PLAN(&db, "SELECT min(name) FROM artist", "Project [min(name)]", "  StreamAggregate [min(name)]",
