@@ -283,8 +283,12 @@ Status Parser::ParseAlter(Stmt* stmt) {
         IsKw(Kw::kFOREIGN) || IsKw(Kw::kCHECK)) {
       return NotSupported("ALTER TABLE ... ADD CONSTRAINT");
     }
-    // "ADD COLUMN c t": COLUMN is the keyword only when a name and a type follow it.
-    if (IsKw(Kw::kCOLUMN) && IsNameToken(1) && Is(Tok::kIdent, 2)) Take();
+    // "ADD COLUMN c t": COLUMN is the keyword only when a name and a type word follow
+    // it ("ADD column INT NOT NULL" adds a column named "column").
+    if (IsKw(Kw::kCOLUMN) && IsNameToken(1) && Is(Tok::kIdent, 2) && !Peek(2).quoted &&
+        !IsReservedKeyword(Peek(2).kw)) {
+      Take();
+    }
     if (IsKw(Kw::kIF)) return NotSupported("ADD COLUMN IF NOT EXISTS");
     at->action = AlterTableStmt::kAddColumn;
     return ParseColumnDef(&at->column);
