@@ -286,7 +286,13 @@ Status ExprBinder::Unify(BoundExpr** list, uint32_t n, uint32_t pos, const char*
   if (mixed_precision && r.is_decimal()) r = SqlType::Logical(LogicalType::kDecimal);
   for (uint32_t i = 0; i < n; ++i) {
     const SqlType& t = list[i]->type;
-    if (t.known() && !t.SameKind(r)) list[i] = Convert(list[i], r, false);
+    if (t.known() && !t.SameKind(r)) {
+      list[i] = Convert(list[i], r, false);
+    } else if (!t.known() && r.known() && !list[i]->is_const()) {
+      // A parameter takes the type of its siblings, coerced like an assigned value, so
+      // the result column holds one class (§7.1: parameters are coerced per §8).
+      list[i] = Convert(list[i], r, true);
+    }
   }
   *out = r;
   return Status::OK();

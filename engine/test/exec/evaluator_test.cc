@@ -371,3 +371,11 @@ TEST(Assignment, BindAssignmentCoercesToTheColumn) {
   EXPECT_EQ(Eval("NULL", {}, &i), "NULL");
   EXPECT_EQ(Eval("NOW()", {}, &ts), "INT64:1700000000123");
 }
+
+TEST(Case, ParameterBranchesTakeTheSiblingsType) {
+  EXPECT_EQ(Eval("CASE WHEN b THEN $1 ELSE 0 END", {ValueRef::Text("42")}), "INT64:42");
+  EXPECT_EQ(Eval("CASE WHEN b THEN $1 ELSE 0 END", {ValueRef::Text("x")}), "ERR 22P02");
+  EXPECT_EQ(Eval("COALESCE($1, ts)", {ValueRef::Text("2024-01-01")}), "INT64:1704067200000");
+  EXPECT_EQ(Eval("COALESCE($1, 'a')", {ValueRef::Int64(5)}), "TEXT:5");
+  EXPECT_EQ(Eval("COALESCE($1, 'a')", {ValueRef::Null()}), "TEXT:a");
+}
