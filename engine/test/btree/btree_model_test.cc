@@ -69,3 +69,23 @@ TEST(BTreeModel, SmallPagesDeepTrees) {
   ASSERT_GE(run.max_depth(), 4u);
   ASSERT_OK(run.DropAndCheckEmpty(&store));
 }
+
+TEST(BTreeModel, LargerPageSizes) {
+  // 8 and 16 KiB pages change max_local, chain capacity and the u16 offsets' range.
+  for (uint32_t page_size : {8192u, 16384u}) {
+    MemPageStore table_store(page_size), index_store(page_size);
+    ModelRun<TableTraits> table(&table_store, ddbtest::TestSeed() + page_size);
+    ModelRun<IndexTraits> index(&index_store, ddbtest::TestSeed() + page_size + 1);
+    ASSERT_OK(table.Create());
+    ASSERT_OK(index.Create());
+    for (int batch = 0; batch < 24; ++batch) {
+      ASSERT_OK(table.Batch(batch, 1000, &table_store));
+      ASSERT_OK(index.Batch(batch, 1000, &index_store));
+      ASSERT_OK(table.CheckAll(20));
+      ASSERT_OK(index.CheckAll(20));
+      ASSERT_EQ(table.tree_pages(), table_store.live_pages());
+      ASSERT_EQ(index.tree_pages(), index_store.live_pages());
+    }
+    ASSERT_EQ(table_store.violations() + index_store.violations(), 0u);
+  }
+}
