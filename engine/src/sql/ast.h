@@ -198,6 +198,10 @@ struct Expr {
   };
 };
 
+// Structural equality (ast.cc): ignores positions, identifier case and quoting, and
+// spellings with one meaning (CAST vs ::, != vs <>). Either argument may be null.
+bool ExprEquals(const Expr* a, const Expr* b);
+
 // ---------------------------------------------------------------- queries
 
 struct SelectItem {

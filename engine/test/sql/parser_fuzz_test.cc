@@ -530,6 +530,16 @@ bool CheckInput(Stats* st, uint64_t iter, const std::string& input) {
   std::string b = StmtToSql(again->stmt, PrintMode::kExplicit);
   if (a != b) Fail(st, iter, "round trip changed the tree:\n      " + a + "\n      " + b, input);
   if (StmtToSql(again->stmt) != printed) Fail(st, iter, "canonical form is not a fixed point: " + printed, input);
+  // Structural equality must agree with the round trip for select-list expressions.
+  if (r->stmt->kind == StmtKind::kSelect && r->stmt->select->body->kind == QueryBody::kCore) {
+    const auto& x = r->stmt->select->body->core->items;
+    const auto& y = again->stmt->select->body->core->items;
+    for (uint32_t i = 0; i < x.size && i < y.size; ++i) {
+      if (x[i].kind == SelectItem::kExpr && !ExprEquals(x[i].expr, y[i].expr)) {
+        Fail(st, iter, "ExprEquals disagrees with the round trip: " + ExprToSql(x[i].expr), input);
+      }
+    }
+  }
   return true;
 }
 

@@ -461,6 +461,35 @@ TEST(Parser, RecordsParametersTypesAndPositions) {
   EXPECT_TRUE(IdentEquals(from->name.name, "tab"));
 }
 
+TEST(Parser, ExprEqualsComparesStructure) {
+  auto eq = [](const char* a, const char* b) {
+    auto ra = ParseStatement(std::string("SELECT ") + a);
+    auto rb = ParseStatement(std::string("SELECT ") + b);
+    if (!ra.ok() || !rb.ok()) return false;
+    return ExprEquals(FirstItem(*ra), FirstItem(*rb));
+  };
+  EXPECT_TRUE(eq("a + 1", "A+1"));
+  EXPECT_TRUE(eq("t.\"Name\"", "T.name"));
+  EXPECT_TRUE(eq("CAST(x AS int)", "x::INT"));
+  EXPECT_TRUE(eq("a != b", "a <> b"));
+  EXPECT_TRUE(eq("((a))", "a"));
+  EXPECT_TRUE(eq("count(DISTINCT x)", "COUNT(DISTINCT x)"));
+  EXPECT_TRUE(eq("row_number() OVER (PARTITION BY a ORDER BY b DESC)", "ROW_NUMBER() OVER (PARTITION BY a ORDER BY b DESC)"));
+  EXPECT_TRUE(eq("a IN (SELECT 1)", "a IN (SELECT 1)"));
+  EXPECT_TRUE(eq("CASE WHEN a THEN 1 ELSE 2 END", "CASE WHEN a THEN 1 ELSE 2 END"));
+  EXPECT_FALSE(eq("a + 1", "1 + a"));
+  EXPECT_FALSE(eq("a - b - c", "a - (b - c)"));
+  EXPECT_FALSE(eq("t.a", "a"));
+  EXPECT_FALSE(eq("1.5", "1.50"));
+  EXPECT_FALSE(eq("count(x)", "count(DISTINCT x)"));
+  EXPECT_FALSE(eq("a LIKE b", "a ILIKE b"));
+  EXPECT_FALSE(eq("a LIKE b", "a LIKE b ESCAPE 'x'"));
+  EXPECT_FALSE(eq("CASE WHEN a THEN 1 END", "CASE WHEN a THEN 1 ELSE NULL END"));
+  EXPECT_FALSE(eq("$1", "$2"));
+  EXPECT_FALSE(eq("TRIM(LEADING FROM s)", "TRIM(s)"));
+  EXPECT_TRUE(ExprEquals(nullptr, nullptr));
+}
+
 // ------------------------------------------------------------------ limits
 
 TEST(Parser, NestingLimitsAreEnforcedWithoutOverflow) {
