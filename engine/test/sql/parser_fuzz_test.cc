@@ -392,6 +392,14 @@ const char* const kCorpus[] = {
     "EXPLAIN ANALYZE SELECT * FROM t WHERE id = 1",
     "SELECT \"Mixed\".\"Col\" FROM \"Mixed\" /* comment */ -- tail\n",
     "SELECT a FROM t; SELECT b FROM u;",
+    "SELECT * FROM (SELECT a, b FROM t WHERE c IS TRUE) AS s(x, y) WHERE NOT EXISTS (SELECT 1 FROM u WHERE u.x = s.x)",
+    "SELECT EXTRACT(YEAR FROM ts), LEFT(s, 2), RIGHT(s, 1), COALESCE(a, b), NULLIF(a, 0) FROM t",
+    "INSERT INTO t (a) VALUES (1) ON CONFLICT ON CONSTRAINT t_pk DO NOTHING RETURNING a",
+    "SELECT a FROM t WHERE b >= $1 AND b < $2 ORDER BY b NULLS FIRST LIMIT ALL OFFSET $3",
+    "ALTER TABLE t RENAME TO u",
+    "DROP VIEW IF EXISTS v",
+    "START TRANSACTION",
+    "RELEASE SAVEPOINT s",
 };
 
 const char* const kDictionary[] = {
@@ -426,7 +434,29 @@ std::string Mutate(Gen& g, const std::string& base, const std::vector<std::strin
   size_t rounds = 1 + g.Below(4);
   for (size_t r = 0; r < rounds; ++r) {
     size_t pos = g.Below(s.size() + 1);
-    switch (g.Below(9)) {
+    switch (g.Below(11)) {
+      case 9:
+      case 10: {  // token-level edit: keeps most of the statement well-formed
+        Arena arena;
+        Lexer lx(s, &arena);
+        std::vector<std::pair<size_t, size_t>> toks;  // (offset, length)
+        Token t;
+        while (lx.Next(&t).ok() && t.kind != Tok::kEnd && toks.size() < 4096) toks.emplace_back(t.pos, t.len);
+        if (toks.empty()) break;
+        auto tok = toks[g.Below(toks.size())];
+        std::string text = s.substr(tok.first, tok.second);
+        switch (g.Below(4)) {
+          case 0: s.erase(tok.first, tok.second); break;
+          case 1: s.insert(tok.first, text + " "); break;
+          case 2: s.replace(tok.first, tok.second, g.Pick(kDictionary)); break;
+          default: {
+            auto other = toks[g.Below(toks.size())];
+            s.insert(tok.first, s.substr(other.first, other.second) + " ");
+            break;
+          }
+        }
+        break;
+      }
       case 0:  // flip a byte
         if (!s.empty()) s[g.Below(s.size())] = static_cast<char>(g.Next());
         break;
