@@ -747,3 +747,41 @@ TEST(Engine, SpilledTransactionRecoversFromTheLogAfterACrash) {
   r.reset();
   EXPECT_EQ(Integrity(e.get()), "ok");
 }
+
+TEST(Engine, SyncModesDecideWhetherCommitsSync) {
+  for (SyncMode mode : {SyncMode::kFull, SyncMode::kNormal, SyncMode::kOff}) {
+    auto mem = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+    auto fault = std::make_shared<FaultVfs>(mem.get());
+    EngineOptions o = MemOptions(fault);
+    o.sync = mode;
+    std::shared_ptr<Engine> e;
+    ASSERT_OK(Engine::Acquire("sync.db", o, true, false, &e));
+    const uint64_t before = fault->OpCount(FaultOp::kSync, ".wal");
+    for (int t = 1; t <= 5; ++t) AllocateFilled(e.get(), 1, t);
+    const uint64_t syncs = fault->OpCount(FaultOp::kSync, ".wal") - before;
+    // One sync per commit (the commit point, §3.3), none with sync=off.
+    EXPECT_EQ(syncs, mode == SyncMode::kOff ? 0u : 5u);
+  }
+}
+
+TEST(Engine, TruncateCheckpointShrinksTheWal) {
+  auto vfs = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire("trunc.db", MemOptions(vfs), true, false, &e));
+  for (int t = 1; t <= 10; ++t) AllocateFilled(e.get(), 4, t);
+  std::unique_ptr<File> f;
+  ASSERT_OK(vfs->Open("trunc.db.wal", OpenFlags(), &f));
+  uint64_t size = 0;
+  ASSERT_OK(f->Size(&size));
+  EXPECT_GT(size, 40u * 4096);
+  int64_t left = -1;
+  ASSERT_OK(e->Checkpoint(CheckpointMode::kPassive, &left));
+  EXPECT_EQ(left, 0);
+  ASSERT_OK(f->Size(&size));
+  EXPECT_GT(size, 40u * 4096);  // below wal_size_limit the space is reused (§3.6)
+  AllocateFilled(e.get(), 1, 11);
+  ASSERT_OK(e->Checkpoint(CheckpointMode::kTruncate, &left));
+  ASSERT_OK(f->Size(&size));
+  EXPECT_EQ(size, 40u);
+  EXPECT_EQ(Integrity(e.get()), "ok");
+}
