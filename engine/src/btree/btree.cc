@@ -573,6 +573,7 @@ Status BTreeCursor::Corrupt(PageId id, const std::string& what) const {
 
 void BTreeCursor::Reset() {
   leaf_.Release();
+  parent_.Release();
   valid_ = false;
   depth_ = 0;
 }
@@ -627,6 +628,9 @@ Status BTreeCursor::DescendFrom(PageId id, int level, Mode mode, const TreeKey* 
       lo = left.rowid;
     }
     if (id == kNoPage) return Corrupt(stack_[level].id, "null child pointer");
+    // Keep the leaf's parent pinned: stepping to the next leaf then needs no lookup.
+    parent_ = std::move(ref);
+    parent_id_ = stack_[level].id;
     ++level;
   }
 }
@@ -647,7 +651,11 @@ Status BTreeCursor::StepLeaf(bool forward) {
   while (level >= 0) {
     Level& l = stack_[level];
     PageRef ref;
-    DDB_RETURN_IF_ERROR(r_->Read(l.id, &ref));
+    if (level == depth_ - 2 && parent_.valid() && parent_id_ == l.id) {
+      ref = parent_;
+    } else {
+      DDB_RETURN_IF_ERROR(r_->Read(l.id, &ref));
+    }
     const uint8_t* p = ref.data();
     if (!CheckNode(p, usable_, index_) || IsLeafType(NodeType(p))) {
       return Corrupt(l.id, "bad page header or type");

@@ -152,7 +152,8 @@ class BTree {
 };
 
 // A position in a tree. Keeps the path from the root (page ids and indexes) and pins only
-// the current leaf. Valid until the tree is modified; after that, seek again.
+// the current leaf and its parent. Valid until the tree is modified; after that, seek
+// again (a stale cursor stays memory-safe but may skip or repeat entries).
 class BTreeCursor {
  public:
   BTreeCursor(PageReader* r, PageId root, TreeKind kind);
@@ -181,7 +182,7 @@ class BTreeCursor {
   // The payload: a view into the leaf, or (overflow) into the cursor's buffer after
   // reading the chain. Valid until the cursor moves. REQUIRES: Valid().
   Status Value(std::string_view* out);
-  // Releases the pinned leaf; the cursor becomes invalid.
+  // Releases the pinned pages; the cursor becomes invalid.
   void Reset();
 
  private:
@@ -206,6 +207,8 @@ class BTreeCursor {
   Level stack_[kMaxTreeDepth];
   int depth_ = 0;
   PageRef leaf_;
+  PageRef parent_;  // the last interior page descended through (the leaf's parent)
+  PageId parent_id_ = kNoPage;
   btree_internal::Cell cell_;
   bool valid_ = false;
   std::string value_buf_;
