@@ -139,7 +139,8 @@ TEST(BTree, RootIdStaysAndCollapsesBackToOneLeaf) {
   std::mt19937_64 rng(ddbtest::TestSeed());
   std::map<std::string, std::string> model;
   while (model.size() < 5000) {
-    std::string k = Payload(20 + rng() % 300, rng());
+    std::string k(20 + rng() % 300, '\0');
+    for (char& ch : k) ch = static_cast<char>(rng());
     if (model.count(k)) continue;
     model[k] = Payload(rng() % 50, rng());
     ASSERT_OK(t.Insert(TreeKey::Bytes(k), model[k]));
