@@ -65,7 +65,7 @@ Status Connection::Prepare(const std::string& sql, std::unique_ptr<Statement>* o
   Result<sql::ParsedStatement> parsed = sql::ParseStatement(sql);
   if (!parsed.ok()) return parsed.status();
   std::unique_ptr<SqlStatement> stmt;
-  DDB_RETURN_IF_ERROR(SqlStatement::Create(this, std::move(parsed.value()), &stmt));
+  DDB_RETURN_IF_ERROR(SqlStatement::Create(this, std::move(parsed.value()), sql, true, &stmt));
   *out = std::move(stmt);
   return Status::OK();
 }
@@ -78,7 +78,7 @@ Status Connection::Exec(const std::string& script) {
     DDB_RETURN_IF_ERROR(parser.Next(&parsed, &done));
     if (done) return Status::OK();
     std::unique_ptr<SqlStatement> stmt;
-    DDB_RETURN_IF_ERROR(SqlStatement::Create(this, std::move(parsed), &stmt));
+    DDB_RETURN_IF_ERROR(SqlStatement::Create(this, std::move(parsed), script, false, &stmt));
     bool row = true;
     while (row) DDB_RETURN_IF_ERROR(stmt->Step(&row));
   }

@@ -75,10 +75,16 @@ SqlStatement::~SqlStatement() {
   conn_->RemoveObserver(this);
 }
 
-Status SqlStatement::Create(Connection* conn, sql::ParsedStatement parsed,
-                            std::unique_ptr<SqlStatement>* out) {
+Status SqlStatement::Create(Connection* conn, sql::ParsedStatement parsed, std::string_view source,
+                            bool copy_source, std::unique_ptr<SqlStatement>* out) {
   out->reset();
   std::unique_ptr<SqlStatement> s(new SqlStatement(conn, std::move(parsed)));
+  if (copy_source) {
+    s->owned_source_.assign(source.data(), source.size());
+    s->source_ = s->owned_source_;
+  } else {
+    s->source_ = source;
+  }
   const sql::Stmt* stmt = s->parsed_.stmt;
   s->target_ = stmt;
   switch (stmt->kind) {
@@ -172,7 +178,7 @@ Status SqlStatement::Compile(const std::shared_ptr<const Schema>& schema, std::u
   c->pool = std::make_unique<plan::ExprPool>();
   c->stmt = target_;
   exec::PrepareOptions options;
-  options.sql_text = parsed_.text;
+  options.sql_text = source_;
   options.param_count = parsed_.param_count;
   options.folder = exec::DefaultConstantFolder();
   if (target_->kind == sql::StmtKind::kSelect) {
@@ -252,7 +258,7 @@ Status SqlStatement::CompileDml(const sql::Stmt& stmt, Compiled* c) {
   }
   DDB_RETURN_IF_ERROR(BindDefaults(c));
   exec::PrepareOptions options;
-  options.sql_text = parsed_.text;
+  options.sql_text = source_;
   options.param_count = parsed_.param_count;
   options.folder = exec::DefaultConstantFolder();
   if (stmt.kind == sql::StmtKind::kInsert) {
@@ -264,7 +270,7 @@ Status SqlStatement::CompileDml(const sql::Stmt& stmt, Compiled* c) {
     const TableDef& t = *c->table;
     c->set.assign(t.columns.size(), nullptr);
     plan::TableRowResolver resolver(&t, alias != nullptr ? alias->name : std::string_view(), parsed_.param_count,
-                                    parsed_.text);
+                                    source_);
     plan::BindOptions bo;
     bo.folder = exec::DefaultConstantFolder();
     plan::ExprBinder binder(c->pool.get(), &resolver, bo);
@@ -324,7 +330,7 @@ Status SqlStatement::CompileInsert(const sql::InsertStmt& st, Compiled* c) {
   }
   if (st.source == sql::InsertStmt::kSelect) {
     exec::PrepareOptions options;
-    options.sql_text = parsed_.text;
+    options.sql_text = source_;
     options.param_count = parsed_.param_count;
     options.folder = exec::DefaultConstantFolder();
     DDB_RETURN_IF_ERROR(exec::QueryPlan::Prepare(st.select, c->schema, options, &c->query));
@@ -337,7 +343,7 @@ Status SqlStatement::CompileInsert(const sql::InsertStmt& st, Compiled* c) {
   }
   NoColumnResolver resolver(parsed_.param_count, "VALUES");
   plan::BindOptions bo;
-  bo.sql_text = parsed_.text;
+  bo.sql_text = source_;
   bo.folder = exec::DefaultConstantFolder();
   plan::ExprBinder binder(c->pool.get(), &resolver, bo);
   for (const sql::ArenaVec<sql::Expr*>& row : st.rows) {
@@ -362,7 +368,7 @@ Status SqlStatement::CompileInsert(const sql::InsertStmt& st, Compiled* c) {
 Status SqlStatement::CompileReturning(const sql::Ident& alias, const sql::ArenaVec<sql::SelectItem>& items,
                                       Compiled* c) {
   const TableDef& t = *c->table;
-  plan::TableRowResolver resolver(&t, alias.name, parsed_.param_count, parsed_.text);
+  plan::TableRowResolver resolver(&t, alias.name, parsed_.param_count, source_);
   plan::BindOptions bo;
   bo.folder = exec::DefaultConstantFolder();
   plan::ExprBinder binder(c->pool.get(), &resolver, bo);

@@ -25,9 +25,11 @@ namespace decentdb {
 class SqlStatement : public Statement, public TxnObserver {
  public:
   // Binds parsed against the schema the connection currently sees (prepare-time errors:
-  // unknown tables/columns, type errors, unsupported statements).
-  static Status Create(Connection* conn, sql::ParsedStatement parsed,
-                       std::unique_ptr<SqlStatement>* out);
+  // unknown tables/columns, type errors, unsupported statements). source is the text
+  // given to the parser (AST positions index it, for "line L, column C" in messages);
+  // it is copied when copy_source, else it must outlive the statement (decentdb_exec).
+  static Status Create(Connection* conn, sql::ParsedStatement parsed, std::string_view source,
+                       bool copy_source, std::unique_ptr<SqlStatement>* out);
   ~SqlStatement() override;
 
   int param_count() const override { return parsed_.param_count; }
@@ -103,6 +105,8 @@ class SqlStatement : public Statement, public TxnObserver {
 
   Connection* conn_;
   sql::ParsedStatement parsed_;
+  std::string owned_source_;
+  std::string_view source_;  // what AST positions refer to
   Kind kind_;
   const sql::Stmt* target_;  // the statement itself, or the one under EXPLAIN
   bool has_returning_ = false;
