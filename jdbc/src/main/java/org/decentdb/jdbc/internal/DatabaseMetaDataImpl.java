@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.decentdb.jdbc.internal.bridge.NativeDb;
-import org.decentdb.jdbc.internal.error.ErrorMapper;
 import org.decentdb.jdbc.internal.type.SqlKind;
 
 final class DatabaseMetaDataImpl implements DatabaseMetaData {
@@ -233,8 +232,7 @@ final class DatabaseMetaDataImpl implements DatabaseMetaData {
   @Override
   public ResultSet getImportedKeys(String catalog, String schema, String table)
       throws SQLException {
-    ResultSet rs = foreignKeys(null, table);
-    return rs;
+    return foreignKeys(null, table);
   }
 
   @Override
@@ -612,11 +610,7 @@ final class DatabaseMetaDataImpl implements DatabaseMetaData {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw ErrorMapper.driverError(ErrorMapper.Kind.NON_TRANSIENT,
-        "not a wrapper for " + iface.getName(), "HY000", null);
+    return Wrappers.unwrap(this, iface);
   }
 
   @Override

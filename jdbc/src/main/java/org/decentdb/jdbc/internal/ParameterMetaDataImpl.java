@@ -38,11 +38,7 @@ final class ParameterMetaDataImpl implements ParameterMetaData {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw ErrorMapper.driverError(ErrorMapper.Kind.NON_TRANSIENT,
-        "not a wrapper for " + iface.getName(), "HY000", null);
+    return Wrappers.unwrap(this, iface);
   }
 
   @Override

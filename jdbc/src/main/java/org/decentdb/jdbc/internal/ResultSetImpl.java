@@ -832,11 +832,7 @@ public final class ResultSetImpl implements ResultSet {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw ErrorMapper.driverError(ErrorMapper.Kind.NON_TRANSIENT,
-        "not a wrapper for " + iface.getName(), "HY000", null);
+    return Wrappers.unwrap(this, iface);
   }
 
   @Override

@@ -158,11 +158,7 @@ final class ResultSetMetaDataImpl implements ResultSetMetaData {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw ErrorMapper.driverError(ErrorMapper.Kind.NON_TRANSIENT,
-        "not a wrapper for " + iface.getName(), "HY000", null);
+    return Wrappers.unwrap(this, iface);
   }
 
   @Override
