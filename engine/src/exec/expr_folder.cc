@@ -12,7 +12,8 @@ static_assert(static_cast<int>(ArithOp::kAdd) == 0 && static_cast<int>(ArithOp::
                   static_cast<int>(ArithOp::kMod) == 4,
               "plan/expr_binder.cc numbers arithmetic operators the same way");
 
-bool EvaluatorFolder::TryFold(const plan::BoundExpr& e, plan::ExprPool* pool, ValueRef* out) const {
+bool EvaluatorFolder::TryFold(const plan::BoundExpr& e, plan::ExprPool* pool, ValueRef* out,
+                              Status* error) const {
   ScratchArena scratch;
   EvalContext ctx;
   ctx.scratch = &scratch;
@@ -20,7 +21,11 @@ bool EvaluatorFolder::TryFold(const plan::BoundExpr& e, plan::ExprPool* pool, Va
   // A constant LIKE with a non-constant-compiled pattern has a cache slot; folding uses
   // a private context, so give it room.
   ctx.Prepare(*pool);
-  if (!Evaluate(e, nullptr, &ctx, &v).ok()) return false;
+  Status s = Evaluate(e, nullptr, &ctx, &v);
+  if (!s.ok()) {
+    if (error != nullptr) *error = std::move(s);
+    return false;
+  }
   // The result may point into the scratch arena: copy it into the pool (B2).
   if (v.type() == ValueType::kText) {
     *out = ValueRef::Text(pool->CopyBytes(v.bytes()));

@@ -11,7 +11,8 @@ namespace exec {
 
 class EvaluatorFolder : public plan::ConstantFolder {
  public:
-  bool TryFold(const plan::BoundExpr& e, plan::ExprPool* pool, ValueRef* out) const override;
+  bool TryFold(const plan::BoundExpr& e, plan::ExprPool* pool, ValueRef* out,
+               Status* error = nullptr) const override;
 };
 
 // A process-wide stateless folder.

@@ -52,6 +52,8 @@ int CompareDoubles(double a, double b);
 // that does not parse, so the order stays total). desc reverses non-NULL order only.
 // Stable under the ENGINE.md §7.3 defaults: ASC NULLS LAST, DESC NULLS FIRST.
 int CompareForSort(ValueRef a, ValueRef b, LogicalType logical, bool desc, bool nulls_first);
+// The §7.3 default when NULLS FIRST/LAST is not written: last for ASC, first for DESC.
+inline bool DefaultNullsFirst(bool desc) { return desc; }
 
 // GROUP BY / DISTINCT / set-operation equality: NULLs are equal to each other (§7.3).
 // It is exactly CompareForSort(...) == 0, an equivalence relation: 1 = 1.0, 1.50 = 1.5

@@ -87,6 +87,7 @@ constexpr uint8_t kFlagIlike = 4;      // kLike: ILIKE
 constexpr uint8_t kFlagHasOperand = 8; // kCase: simple CASE
 constexpr uint8_t kFlagHasElse = 16;   // kCase: ELSE present
 constexpr uint8_t kFlagAssign = 32;    // kConvert: assignment rules (§8.3) instead of CAST
+constexpr uint8_t kFlagLiteral = 64;   // kConst written as a literal (not a folded result)
 
 // Invariants:
 //  (B1) args[i] != nullptr for i < arg_count; a tree is acyclic and every node of it lives

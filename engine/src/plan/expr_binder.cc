@@ -183,7 +183,7 @@ Status ExprBinder::RequireBool(BoundExpr* e, const char* what) {
                  "42804");
 }
 
-BoundExpr* ExprBinder::MaybeFold(BoundExpr* e) {
+BoundExpr* ExprBinder::MaybeFold(BoundExpr* e, Status* error) {
   if (options_.folder == nullptr) return e;
   switch (e->op) {
     case BoundOp::kConst:
@@ -198,11 +198,11 @@ BoundExpr* ExprBinder::MaybeFold(BoundExpr* e) {
     if (!e->args[i]->is_const()) return e;
   }
   ValueRef v;
-  if (!options_.folder->TryFold(*e, pool_, &v)) return e;
+  if (!options_.folder->TryFold(*e, pool_, &v, error)) return e;
   return pool_->NewConst(v, e->type, e->pos);
 }
 
-BoundExpr* ExprBinder::Convert(BoundExpr* e, const SqlType& to, bool assign) {
+Status ExprBinder::Convert(BoundExpr* e, const SqlType& to, bool assign, BoundExpr** out) {
   BoundExpr* c = pool_->NewNode(BoundOp::kConvert, e->pos);
   c->args = pool_->NewArgs(1);
   c->args[0] = e;
@@ -210,7 +210,16 @@ BoundExpr* ExprBinder::Convert(BoundExpr* e, const SqlType& to, bool assign) {
   c->target = to;
   c->type = to;
   c->flags = assign ? kFlagAssign : 0;
-  return MaybeFold(c);
+  Status error;
+  *out = MaybeFold(c, &error);
+  // Only a literal is reported now: a folded sub-expression may sit in a branch that
+  // never runs, but a literal that cannot be read as the other side's type is wrong
+  // wherever it is written (PostgreSQL rejects it while parsing).
+  if (!error.ok() && e->is_const() && (e->flags & kFlagLiteral)) {
+    if (error.Is(Code::kSql)) return ErrorAt(e->pos, error.message(), error.sqlstate());
+    return error;
+  }
+  return Status::OK();
 }
 
 Status ExprBinder::Reconcile(BoundExpr** a, BoundExpr** b, uint32_t pos, const char* op,
@@ -229,9 +238,9 @@ Status ExprBinder::Reconcile(BoundExpr** a, BoundExpr** b, uint32_t pos, const c
   if (la != LogicalType::kNone && lb != LogicalType::kNone) {
     SqlType ts = SqlType::Logical(LogicalType::kTimestamp);
     if (la == LogicalType::kDate && lb == LogicalType::kTimestamp) {
-      *a = Convert(*a, ts, true);
+      DDB_RETURN_IF_ERROR(Convert(*a, ts, true, a));
     } else if (la == LogicalType::kTimestamp && lb == LogicalType::kDate) {
-      *b = Convert(*b, ts, true);
+      DDB_RETURN_IF_ERROR(Convert(*b, ts, true, b));
     } else {
       return no_operator();
     }
@@ -242,7 +251,7 @@ Status ExprBinder::Reconcile(BoundExpr** a, BoundExpr** b, uint32_t pos, const c
   BoundExpr** other = la != LogicalType::kNone ? b : a;
   SqlType target = SqlType::Logical(l);
   if (!StaticConvertible((*other)->type, target, true)) return no_operator();
-  *other = Convert(*other, target, true);
+  DDB_RETURN_IF_ERROR(Convert(*other, target, true, other));
   *decimal = l == LogicalType::kDecimal;
   return Status::OK();
 }
@@ -287,11 +296,11 @@ Status ExprBinder::Unify(BoundExpr** list, uint32_t n, uint32_t pos, const char*
   for (uint32_t i = 0; i < n; ++i) {
     const SqlType& t = list[i]->type;
     if (t.known() && !t.SameKind(r)) {
-      list[i] = Convert(list[i], r, false);
+      DDB_RETURN_IF_ERROR(Convert(list[i], r, false, &list[i]));
     } else if (!t.known() && r.known() && !list[i]->is_const()) {
       // A parameter takes the type of its siblings, coerced like an assigned value, so
       // the result column holds one class (§7.1: parameters are coerced per §8).
-      list[i] = Convert(list[i], r, true);
+      DDB_RETURN_IF_ERROR(Convert(list[i], r, true, &list[i]));
     }
   }
   *out = r;
@@ -318,7 +327,8 @@ Status ExprBinder::BindAssignment(const sql::Expr* e, const ColumnType& target, 
                        SqlTypeName(v->type),
                    "42804");
   }
-  BoundExpr* c = Convert(v, target.type, true);
+  BoundExpr* c = nullptr;
+  DDB_RETURN_IF_ERROR(Convert(v, target.type, true, &c));
   if (c->op == BoundOp::kConvert) c->text = pool_->CopyBytes(target.normalized);
   *out = c;
   return Status::OK();
@@ -393,6 +403,12 @@ Status ExprBinder::BindNode(const sql::Expr* e, BoundExpr** out) {
 // ---------------------------------------------------------------- node kinds
 
 Status ExprBinder::BindLiteral(const sql::Expr* e, BoundExpr** out) {
+  DDB_RETURN_IF_ERROR(BindLiteralValue(e, out));
+  (*out)->flags |= kFlagLiteral;
+  return Status::OK();
+}
+
+Status ExprBinder::BindLiteralValue(const sql::Expr* e, BoundExpr** out) {
   const auto& lit = e->literal;
   switch (lit.kind) {
     case sql::LiteralKind::kNull:

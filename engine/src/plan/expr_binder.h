@@ -70,9 +70,12 @@ class ConstantFolder {
  public:
   virtual ~ConstantFolder() = default;
   // REQUIRES: every arg of e is kConst and e is not context-dependent (FuncId kNow, ...).
-  // Returns false when evaluation fails: the node is then left for run time, so an error
-  // surfaces only if the expression is actually evaluated (CASE WHEN false THEN 1/0).
-  virtual bool TryFold(const BoundExpr& e, ExprPool* pool, ValueRef* out) const = 0;
+  // Returns false when evaluation fails, with the reason in *error when error != null.
+  // The binder then leaves the node for run time, so an error surfaces only if the
+  // expression is actually evaluated (CASE WHEN false THEN 1/0) -- except for the
+  // implicit conversion of a literal, which is reported at bind time.
+  virtual bool TryFold(const BoundExpr& e, ExprPool* pool, ValueRef* out,
+                       Status* error = nullptr) const = 0;
 };
 
 struct BindOptions {
@@ -106,6 +109,7 @@ class ExprBinder {
  private:
   Status BindNode(const sql::Expr* e, BoundExpr** out);
   Status BindLiteral(const sql::Expr* e, BoundExpr** out);
+  Status BindLiteralValue(const sql::Expr* e, BoundExpr** out);
   Status BindUnary(const sql::Expr* e, BoundExpr** out);
   Status BindBinary(const sql::Expr* e, BoundExpr** out);
   Status BindIs(const sql::Expr* e, BoundExpr** out);
@@ -124,8 +128,10 @@ class ExprBinder {
   // Gives every expression of list[0..n) one result type (CASE, COALESCE).
   Status Unify(BoundExpr** list, uint32_t n, uint32_t pos, const char* what, SqlType* out);
   Status RequireBool(BoundExpr* e, const char* what);
-  BoundExpr* Convert(BoundExpr* e, const SqlType& to, bool assign);
-  BoundExpr* MaybeFold(BoundExpr* e);
+  // Wraps e in a conversion to `to`. An implicit conversion of a literal that cannot
+  // succeed ('x' compared with a TIMESTAMP) fails here, with the literal's position.
+  Status Convert(BoundExpr* e, const SqlType& to, bool assign, BoundExpr** out);
+  BoundExpr* MaybeFold(BoundExpr* e, Status* error = nullptr);
 
   Status ErrorAt(uint32_t pos, const std::string& message, const char* sqlstate);
 

@@ -379,3 +379,19 @@ TEST(Case, ParameterBranchesTakeTheSiblingsType) {
   EXPECT_EQ(Eval("COALESCE($1, 'a')", {ValueRef::Int64(5)}), "TEXT:5");
   EXPECT_EQ(Eval("COALESCE($1, 'a')", {ValueRef::Null()}), "TEXT:a");
 }
+
+TEST(Comparison, BadLiteralForALogicalTypeFailsAtBind) {
+  bindtest::TestResolver resolver;
+  auto b = bindtest::BindText("i = 1 OR ts = 'garbage'", &resolver, exec::DefaultConstantFolder());
+  ASSERT_FALSE(b->status.ok());
+  EXPECT_EQ(std::string(b->status.sqlstate()), std::string("22007"));
+  EXPECT_EQ(b->error_pos, 7u + 14u);  // the literal
+  EXPECT_TRUE(b->status.message().find("column 22") != std::string::npos);
+  // A computed value is checked only when it is evaluated.
+  auto c = bindtest::BindText("CASE WHEN FALSE THEN ts = 'x' || 'y' END", &resolver,
+                              exec::DefaultConstantFolder());
+  EXPECT_OK(c->status);
+  ColumnType i = ResolveDeclaredType("INT").value();
+  auto a = bindtest::BindText("'abc'", &resolver, exec::DefaultConstantFolder(), &i);
+  EXPECT_EQ(std::string(a->status.sqlstate()), std::string("22P02"));
+}
