@@ -9,16 +9,6 @@
 namespace decentdb {
 namespace sql {
 
-namespace {
-
-bool WordIs(const Token& t, const char* word) {
-  return t.kind == Tok::kIdent && !t.quoted && IdentEquals(t.text, word);
-}
-
-constexpr size_t kMaxColumns = 1000;
-
-}  // namespace
-
 Status Parser::ParseCreate(Stmt* stmt) {
   Take();  // CREATE
   if (AcceptKw(Kw::kOR)) {

@@ -157,14 +157,6 @@ Status Parser::ParseOptionalAlias(Ident* out, bool* has_alias, bool allow_implic
 
 // ---------------------------------------------------------------- type names
 
-namespace {
-
-bool WordIs(const Token& t, const char* word) {
-  return t.kind == Tok::kIdent && !t.quoted && IdentEquals(t.text, word);
-}
-
-}  // namespace
-
 Status Parser::ParseTypeName(TypeName* out) {
   const Token& first = Peek();
   if (first.kind != Tok::kIdent || first.quoted || IsReservedKeyword(first.kw)) {

@@ -37,6 +37,14 @@ enum Prec : int {
   kPrecAtom,
 };
 
+// ENGINE.md §10: at most 1000 columns in a table or a select list.
+constexpr size_t kMaxColumns = 1000;
+
+// True for the unquoted word `word` (any case); for words that are not keywords.
+inline bool WordIs(const Token& t, const char* word) {
+  return t.kind == Tok::kIdent && !t.quoted && IdentEquals(t.text, word);
+}
+
 class Parser {
  public:
   Parser(std::string_view text, size_t start, Arena* arena);

@@ -14,12 +14,6 @@ namespace sql {
 
 namespace {
 
-bool WordIs(const Token& t, const char* word) {
-  return t.kind == Tok::kIdent && !t.quoted && IdentEquals(t.text, word);
-}
-
-constexpr size_t kMaxColumns = 1000;
-
 // Statement words outside the supported surface, answered with "not supported".
 const char* const kUnsupportedStatements[] = {
     "ANALYZE", "ATTACH", "CALL", "CHECKPOINT", "CLUSTER", "COMMENT", "COPY", "DEALLOCATE",
