@@ -145,6 +145,7 @@ Status QueryCursor::Open(PageReader* reader, const ValueRef* params, int nparams
   st->eval.statement_time_ms = ctx.now_ms;
   st->memory = 0;
   st->ticks = 0;
+  st->until_poll = 1;
   st->out = st->proj_row.data();
   for (ValueRef& v : st->scan_row) v = ValueRef::Null();
   Status s = root_->Open();

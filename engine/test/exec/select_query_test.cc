@@ -324,3 +324,47 @@ TEST(SelectQuery, ErrorsCarryCodesAndPositions) {
   r = db.Query("SELECT id FROM artist WHERE id = $1");
   EXPECT_TRUE(r.status.Is(Code::kSql));  // missing parameter at open
 }
+
+TEST(SelectQuery, MoreShapes) {
+  Db db;
+  MusicDb(&db);
+  // Self join and a three-way join.
+  EXPECT_ROWS(db.Query("SELECT a.title, b.title FROM album a JOIN album b ON b.year = a.year + 4 "
+                       "ORDER BY a.title"),
+              "Arrival|Glass Houses", "Piano Man|The Stranger");
+  EXPECT_ROWS(db.Query("SELECT x.name, y.title, z.name FROM artist x JOIN album y ON y.artistid = x.id "
+                       "JOIN artist z ON z.id = y.artistid + 1 WHERE y.year < 1977 ORDER BY 2"),
+              "ABBA|Arrival|Coldplay", "Billy Joel|Piano Man|ABBA");
+  // Chained LEFT JOINs where the middle one has no match.
+  EXPECT_ROWS(db.Query("SELECT a.name, al.title, a2.name FROM artist a LEFT JOIN album al ON al.artistid = a.id "
+                       "LEFT JOIN artist a2 ON a2.id = al.artistid WHERE a.id >= 4 ORDER BY a.id"),
+              "Adele|NULL|NULL", "Zz Top|NULL|NULL");
+  // Three-valued logic in filters.
+  EXPECT_ROWS(db.Query("SELECT id FROM album WHERE NOT (year > 1976) ORDER BY id"), "10", "12");
+  EXPECT_ROWS(db.Query("SELECT id FROM album WHERE year NOT IN (1973, NULL)"));
+  EXPECT_ROWS(db.Query("SELECT id FROM album WHERE year NOT IN (1973, 1976) ORDER BY id"), "11", "13", "15");
+  EXPECT_ROWS(db.Query("SELECT id FROM album WHERE year IS NULL OR (artistid = 2 AND year > 1900) ORDER BY id"),
+              "12", "14");
+  // HAVING without GROUP BY, and a grouped query with no keys or aggregates.
+  EXPECT_ROWS(db.Query("SELECT count(*) FROM album HAVING count(*) > 100"));
+  EXPECT_ROWS(db.Query("SELECT 'x' FROM album HAVING 1 = 1"), "x");
+  // WHERE on a SELECT without FROM.
+  EXPECT_ROWS(db.Query("SELECT 1 WHERE $1 = 2", {I(2)}), "1");
+  EXPECT_ROWS(db.Query("SELECT 1 WHERE $1 = 2", {I(3)}));
+  // DISTINCT with ORDER BY and LIMIT; ORDER BY on a joined table's column.
+  EXPECT_ROWS(db.Query("SELECT DISTINCT artistid FROM album ORDER BY artistid DESC LIMIT 2"), "3", "2");
+  EXPECT_ROWS(db.Query("SELECT al.title FROM album al JOIN artist a ON a.id = al.artistid "
+                       "ORDER BY a.name DESC, al.title LIMIT 3"),
+              "Parachutes", "X&Y", "Glass Houses");
+  // Unsupported constructs fail cleanly.
+  auto r = db.Query("SELECT id FROM artist WHERE EXISTS (SELECT 1 FROM album)");
+  EXPECT_FALSE(r.status.ok());
+  r = db.Query("SELECT * FROM (SELECT 1) x");
+  EXPECT_EQ(std::string(r.status.sqlstate()), "0A000");
+}
+
+TEST(SelectQuery, SystemViewsOfAnEmptyDatabase) {
+  Db db;
+  EXPECT_ROWS(db.Query("SELECT count(*) FROM decentdb_tables"), "0");
+  EXPECT_ROWS(db.Query("SELECT * FROM decentdb_columns"));
+}
