@@ -283,10 +283,12 @@ std::vector<Candidate> Candidates(const SelectPlan& plan, int t, const std::vect
     }
     bool has_null_probe = false;
     for (const KeyProbe& k : c.path.eq) has_null_probe |= k.is_null;
-    if (neq == idx->columns.size() && !range) {
+    if (neq == idx->columns.size() && !range && idx->unique && !has_null_probe) {
+      // At most one row per probe. A non-unique equality is a range of equal keys, which
+      // is how ENGINE.md §9.7 prints FK probes ("IndexRange ... (artistid = a.id)").
       c.path.kind = AccessKind::kIndexSeek;
-      c.path.unique = idx->unique && !has_null_probe;
-      c.score = c.path.unique ? 900 : 100 + 10 * static_cast<int>(neq);
+      c.path.unique = true;
+      c.score = 900;
     } else {
       c.path.kind = AccessKind::kIndexRange;
       c.score = neq > 0 ? 100 + 10 * static_cast<int>(neq) + (range ? 5 : 0) : 40;

@@ -47,8 +47,9 @@ enum class AccessKind : uint8_t {
   kTableScan,
   kRowidSeek,    // rowid = v or rowid IN (list)
   kRowidRange,
-  kIndexSeek,    // every probed column bound by equality (incl. IN lists)
-  kIndexRange,   // an equality prefix plus a range, or an ordered walk of the index
+  kIndexSeek,    // unique index, every key column bound by equality: <= 1 row per probe
+  kIndexRange,   // equal keys of a non-unique index, an equality prefix plus a range,
+                 // or an ordered walk of the whole index
   kValues,       // materialized rows (system views) or the single row of FROM-less SELECT
 };
 

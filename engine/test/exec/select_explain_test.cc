@@ -67,7 +67,7 @@ TEST(SelectExplain, IndexedEqualityUsesTheIndex) {
   Db db;
   MakeSchema(&db);
   EXPECT_PLAN(&db, "SELECT id FROM artist WHERE name = $1", "Project [id]",
-              "  IndexSeek artist USING ix_artist_name (name = $1) (index only)");
+              "  IndexRange artist USING ix_artist_name (name = $1) (index only)");
   EXPECT_PLAN(&db, "SELECT id FROM track WHERE code = $1", "Project [id]",
               "  IndexSeek track USING uniq_track_code (code = $1) (index only)");
   EXPECT_PLAN(&db, "SELECT id FROM artist WHERE name LIKE 'Bil%' AND country = 'US'", "Project [id]",
@@ -115,12 +115,12 @@ TEST(SelectExplain, ForeignKeyJoinUsesTheChildIndex) {
               "Project [a.id, a.name, al.name, t.trackNumber, t.name]",
               "  Sort [a.name ASC, al.name ASC, t.trackNumber ASC]", "    NestedLoopJoin LEFT",
               "      NestedLoopJoin INNER", "        RowidSeek artist (id = $1)",
-              "        IndexSeek album USING fk_album_artistid_idx (artistid = a.id)",
-              "      IndexSeek track USING fk_track_albumid_idx (albumid = al.id)");
+              "        IndexRange album USING fk_album_artistid_idx (artistid = a.id)",
+              "      IndexRange track USING fk_track_albumid_idx (albumid = al.id)");
   // Written the other way round, the greedy order still drives from the constant seek.
   EXPECT_PLAN(&db, "SELECT al.name FROM album al, artist a WHERE al.artistid = a.id AND a.name = $1",
-              "Project [al.name]", "  NestedLoopJoin INNER", "    IndexSeek artist USING ix_artist_name (name = $1) (index only)",
-              "    IndexSeek album USING fk_album_artistid_idx (artistid = a.id)");
+              "Project [al.name]", "  NestedLoopJoin INNER", "    IndexRange artist USING ix_artist_name (name = $1) (index only)",
+              "    IndexRange album USING fk_album_artistid_idx (artistid = a.id)");
   // The parent side is probed by rowid.
   EXPECT_PLAN(&db, "SELECT a.name FROM album al JOIN artist a ON a.id = al.artistid WHERE al.year = 1977",
               "Project [a.name]", "  NestedLoopJoin INNER",
@@ -138,7 +138,7 @@ TEST(SelectExplain, JoinsWithoutIndexAndLeftJoinRewrites) {
               "    IndexRange album USING ix_album_year_name (year = 2000)", "    RowidSeek artist (al.artistid = id)");
   EXPECT_PLAN(&db, "SELECT a.id FROM artist a LEFT JOIN album al ON al.artistid = a.id WHERE al.id IS NULL",
               "Project [a.id]", "  Filter (al.id IS NULL)", "    NestedLoopJoin LEFT", "      TableScan artist",
-              "      IndexSeek album USING fk_album_artistid_idx (artistid = a.id) (index only)");
+              "      IndexRange album USING fk_album_artistid_idx (artistid = a.id) (index only)");
 }
 
 TEST(SelectExplain, AggregatesDistinctAndFastPaths) {

@@ -142,7 +142,7 @@ TEST(SelectPlanner, AccessPathsAndJoinOrder) {
             "Project [o.id]\n"
             "  NestedLoopJoin INNER\n"
             "    IndexSeek Users USING uq_users_email (email = $1) (index only)\n"
-            "    IndexSeek orders USING fk_orders_user_id_idx (u.id = user_id) (index only)\n");
+            "    IndexRange orders USING fk_orders_user_id_idx (u.id = user_id) (index only)\n");
   Planned r;
   PlanSql("SELECT email FROM users WHERE age = 30 AND city > 'M' AND city < $1 ORDER BY city DESC LIMIT 3", &r);
   ASSERT_OK(r.status);
@@ -157,7 +157,7 @@ TEST(SelectPlanner, AccessPathsAndJoinOrder) {
             "Project [u.id]\n"
             "  NestedLoopJoin LEFT\n"
             "    IndexRange Users USING ix_users_age_city (age > 40) (index only)\n"
-            "    IndexSeek orders USING fk_orders_user_id_idx (user_id = u.id) Filter (total > 5)\n");
+            "    IndexRange orders USING fk_orders_user_id_idx (user_id = u.id) Filter (total > 5)\n");
 }
 
 TEST(SelectPlanner, BinderErrors) {
