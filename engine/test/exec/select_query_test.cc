@@ -368,3 +368,29 @@ TEST(SelectQuery, SystemViewsOfAnEmptyDatabase) {
   EXPECT_ROWS(db.Query("SELECT count(*) FROM decentdb_tables"), "0");
   EXPECT_ROWS(db.Query("SELECT * FROM decentdb_columns"));
 }
+
+TEST(SelectQuery, RunsInsideAWriteTransactionAndSeesItsWrites) {
+  Db db;
+  MusicDb(&db);
+  std::unique_ptr<exec::QueryPlan> plan;
+  ASSERT_OK(db.Prepare("SELECT name FROM artist WHERE id >= $1 ORDER BY id", &plan));
+  std::unique_ptr<WriteTxn> w = db.Write();
+  std::shared_ptr<Catalog> cat = Catalog::For(db.engine());
+  std::shared_ptr<const Schema> schema;
+  ASSERT_OK(cat->SchemaFor(w.get(), w->header(), false, &schema));
+  const TableDef* t = schema->FindTable("artist");
+  std::vector<ValueRef> row = {ValueRef::Int64(6), ValueRef::Text("Queen"), ValueRef::Null()};
+  std::string rec;
+  ASSERT_OK(Catalog::EncodeRow(w.get(), *t, row.data(), &rec));
+  BTree tree(w.get(), t->root, TreeKind::kTable, TreeOptions{true});
+  ASSERT_OK(tree.Insert(TreeKey::Rowid(6), rec));
+  std::unique_ptr<exec::QueryCursor> c = plan->NewCursor();
+  std::vector<std::string> rows;
+  ASSERT_OK(Db::RunCursor(c.get(), w.get(), {I(5)}, &rows));
+  EXPECT_EQ(Join(rows, ","), "Zz Top,Queen");
+  w->Rollback();
+  std::unique_ptr<ReadTxn> r;
+  ASSERT_OK(db.engine()->BeginRead(&r));
+  ASSERT_OK(Db::RunCursor(c.get(), r.get(), {I(5)}, &rows));
+  EXPECT_EQ(Join(rows, ","), "Zz Top");
+}
