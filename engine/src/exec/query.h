@@ -50,6 +50,10 @@ struct ExecContext {
   // Budget for sorts, hash tables and materialized inner tables (ENGINE.md §9.8);
   // exceeding it is ERR_INTERNAL 53200.
   uint64_t max_memory = 64ull << 20;
+  // A sort whose buffered rows exceed this writes sorted runs to temporary files in
+  // temp_dir (empty: the system's) and merges them (ENGINE.md §9.3).
+  uint64_t sort_buffer_bytes = 16ull << 20;
+  std::string temp_dir;
 };
 
 class QueryCursor;

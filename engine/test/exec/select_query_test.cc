@@ -394,3 +394,50 @@ TEST(SelectQuery, RunsInsideAWriteTransactionAndSeesItsWrites) {
   ASSERT_OK(Db::RunCursor(c.get(), r.get(), {I(5)}, &rows));
   EXPECT_EQ(Join(rows, ","), "Zz Top");
 }
+
+TEST(SelectQuery, ExternalSortSpillsRunsAndStaysStable) {
+  Db db;
+  TableSpec t;
+  t.name = "s";
+  t.columns = {Col("id", "INTEGER"), Col("k", "INT"), Col("pad", "TEXT")};
+  t.uniques = {Key({"id"}, true)};
+  db.CreateTable(t);
+  std::vector<std::vector<Value>> rows;
+  for (int i = 1; i <= 3000; ++i)
+    rows.push_back({I(i), i % 11 == 0 ? N() : I((i * 37) % 50), T(std::string(i % 7, 'x').c_str())});
+  db.Insert("s", rows);
+  std::unique_ptr<exec::QueryPlan> plan;
+  ASSERT_OK(db.Prepare("SELECT k, id, pad FROM s ORDER BY k DESC NULLS LAST", &plan));
+  std::unique_ptr<ReadTxn> r;
+  ASSERT_OK(db.engine()->BeginRead(&r));
+  std::string dir = ddbtest::TempDir();
+  for (uint64_t budget : {uint64_t{1} << 30, uint64_t{4096}, uint64_t{300}}) {  // memory, ~70 runs, >64 runs
+    std::unique_ptr<exec::QueryCursor> c = plan->NewCursor();
+    exec::ExecContext ctx;
+    ctx.sort_buffer_bytes = budget;
+    ctx.temp_dir = dir;
+    ASSERT_OK(c->Open(r.get(), nullptr, 0, ctx));
+    int64_t prev_k = INT64_MAX, prev_id = 0, n = 0;
+    bool in_nulls = false;
+    for (;;) {
+      bool has = false;
+      ASSERT_OK(c->Next(&has));
+      if (!has) break;
+      ++n;
+      ValueRef k = c->Column(0);
+      int64_t id = c->Column(1).int64();
+      if (k.is_null()) {
+        if (in_nulls) EXPECT_GT(id, prev_id);  // stable among equal keys
+        in_nulls = true;
+      } else {
+        EXPECT_FALSE(in_nulls);
+        EXPECT_LE(k.int64(), prev_k);
+        if (k.int64() == prev_k) EXPECT_GT(id, prev_id);
+        prev_k = k.int64();
+      }
+      EXPECT_EQ(c->Column(2).size(), static_cast<size_t>(id % 7));
+      prev_id = id;
+    }
+    EXPECT_EQ(n, 3000);
+  }
+}
