@@ -114,6 +114,7 @@ Status Connection::EndTransaction(bool commit) {
   }
   snapshot_.reset();
   explicit_ = false;
+  batch_ = false;
   stale_ = false;
   return s;
 }
@@ -133,6 +134,7 @@ Status Connection::BeginBatch(bool* started) {
   if (explicit_) return Status::OK();
   DDB_RETURN_IF_ERROR(Begin(false));
   *started = true;
+  batch_ = true;
   return Status::OK();
 }
 

@@ -79,6 +79,9 @@ class Connection {
   // false when a transaction was already open (then EndBatch does nothing).
   Status BeginBatch(bool* started);
   Status EndBatch(bool started, bool commit);
+  // True inside a transaction BeginBatch started: a failure there rolls back the whole
+  // transaction, so statements need no statement-level mark.
+  bool in_batch() const { return batch_; }
 
   // The reader of the explicit transaction: its WriteTxn after its first write, else its
   // snapshot (taken now if this is the transaction's first statement).
@@ -126,6 +129,7 @@ class Connection {
   //  (X3) stale_ is set after a 40001: the transaction stays read-only until it ends.
   //  (X4) Every observer is told before write_ is committed or rolled back.
   bool explicit_ = false;
+  bool batch_ = false;  // explicit_ was set by BeginBatch
   bool stale_ = false;
   std::shared_ptr<ReadTxn> snapshot_;
   std::unique_ptr<WriteTxn> write_;

@@ -624,15 +624,17 @@ Status SqlStatement::ExecuteWrite() {
     DDB_RETURN_IF_ERROR(conn_->BeginAutocommitWrite(&own));
     w = own.get();
   }
-  // Statement-level atomicity (§4.5); an autocommit statement just discards its txn.
-  const uint64_t mark = in_txn ? w->Mark() : 0;
+  // Statement-level atomicity (§4.5); an autocommit statement just discards its txn,
+  // and so does a failing execute_many batch in autocommit mode.
+  const bool use_mark = in_txn && !conn_->in_batch();
+  const uint64_t mark = use_mark ? w->Mark() : 0;
   Status s = kind_ == Kind::kDdl ? ExecuteDdl(conn_->catalog(), w, *target_) : RunDml(w);
   if (s.ok() && !in_txn) s = own->Commit();
   if (!s.ok()) {
     out_rows_.clear();
     rows_affected_ = 0;
     fks_.Clear();
-    if (in_txn) {
+    if (use_mark) {
       Status undo = w->RollbackToMark(mark);
       w->ReleaseMark(mark);
       if (!undo.ok()) return undo;
@@ -641,7 +643,7 @@ Status SqlStatement::ExecuteWrite() {
     }
     return s;
   }
-  if (in_txn) w->ReleaseMark(mark);
+  if (use_mark) w->ReleaseMark(mark);
   return Status::OK();
 }
 
