@@ -288,10 +288,11 @@ Status Pad(Fn& f, bool left, ValueRef* out) {
     *out = ValueRef::Text(s.data(), OffsetOfCodePoint(s, len < have ? len : have));
     return Status::OK();
   }
+  // Checked before any arithmetic on len, which may be near INT64_MAX.
+  if (len > kMaxResultBytes) return Status::Sql("requested length too large", "54000");
   int64_t need = len - have;
   int64_t fill_cps = CodePoints(fill);
-  int64_t max_bytes = static_cast<int64_t>(s.size()) + need * 4;
-  if (len > kMaxResultBytes || max_bytes > kMaxResultBytes) {
+  if (static_cast<int64_t>(s.size()) + need * 4 > kMaxResultBytes) {
     return Status::Sql("requested length too large", "54000");
   }
   char* buf = f.ctx_->scratch->Allocate(static_cast<size_t>(s.size() + (need / fill_cps + 1) * fill.size()));
