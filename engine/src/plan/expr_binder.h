@@ -86,6 +86,18 @@ struct BindOptions {
   const ConstantFolder* folder = nullptr;
 };
 
+// Typical use by a statement binder and its executor:
+//
+//   plan::ExprPool pool;                                 // one per prepared statement
+//   plan::BindOptions opt{sql_text, exec::DefaultConstantFolder()};
+//   plan::ExprBinder binder(&pool, &scope_resolver, opt);
+//   plan::BoundExpr* where;
+//   DDB_RETURN_IF_ERROR(binder.BindPredicate(ast_where, &where));
+//   ...
+//   exec::EvalContext ctx;                               // one per execution
+//   ctx.scratch = &scratch; ctx.params = params; ctx.param_count = n;
+//   ctx.statement_time_ms = txn_start_ms; ctx.Prepare(pool);
+//   for each row: EvaluatePredicate(*where, row, &ctx, &ok); ...; scratch.Reset();
 class ExprBinder {
  public:
   // REQUIRES: pool and resolver outlive the binder; trees bound into pool live as long
