@@ -106,6 +106,14 @@ class Connection {
   // autocommit mode the current time.
   int64_t TransactionTimeMs() const;
 
+  // Before a DROP inside the transaction frees pages: cursors reading the WriteTxn are
+  // cut off as at transaction end (except `self`, the dropping statement).
+  void DetachWriteCursors(TxnObserver* self) {
+    std::set<TxnObserver*> observers = observers_;
+    for (TxnObserver* o : observers)
+      if (o != self) o->BeforeTransactionEnd();
+  }
+
   void AddObserver(TxnObserver* o) { observers_.insert(o); }
   void RemoveObserver(TxnObserver* o) { observers_.erase(o); }
 

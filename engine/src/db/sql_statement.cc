@@ -499,7 +499,8 @@ void SqlStatement::BeforeTransactionEnd() {
 Status SqlStatement::Step(bool* out_row) {
   *out_row = false;
   if (detached_)
-    return Status::Misuse("the transaction this statement was reading ended; reset the statement");
+    return Status::Misuse("the transaction state this statement was reading is gone (COMMIT, ROLLBACK "
+                          "or DROP in the transaction); reset the statement");
   if (state_ == State::kIdle) {
     // A request made before this statement started is not for it (connection.h).
     conn_->ClearInterrupt();
@@ -628,6 +629,8 @@ Status SqlStatement::ExecuteWrite() {
   // and so does a failing execute_many batch in autocommit mode.
   const bool use_mark = in_txn && !conn_->in_batch();
   const uint64_t mark = use_mark ? w->Mark() : 0;
+  if (in_txn && (target_->kind == sql::StmtKind::kDropTable || target_->kind == sql::StmtKind::kDropIndex))
+    conn_->DetachWriteCursors(this);  // their trees may be freed under them
   Status s = kind_ == Kind::kDdl ? ExecuteDdl(conn_->catalog(), w, *target_) : RunDml(w);
   if (s.ok() && !in_txn) s = own->Commit();
   if (!s.ok()) {

@@ -289,6 +289,14 @@ TEST(SqlApi, TransactionsAcrossStatementsAndClose) {
     while (decentdb_step(sel) == DECENTDB_ROW) ++n;
     EXPECT_EQ(n, 2);
     decentdb_finalize(sel);
+    // A DROP in the transaction cuts off cursors reading it too (their pages are freed).
+    ASSERT_EQ(d.Exec("BEGIN; CREATE TABLE gone (a INT); INSERT INTO gone VALUES (1), (2)"), DECENTDB_OK);
+    ASSERT_EQ(decentdb_prepare(d.db, "SELECT a FROM gone", &sel), DECENTDB_OK);
+    ASSERT_EQ(decentdb_step(sel), DECENTDB_ROW);
+    ASSERT_EQ(d.Exec("DROP TABLE gone"), DECENTDB_OK);
+    EXPECT_EQ(decentdb_step(sel), DECENTDB_ERR_MISUSE);
+    decentdb_finalize(sel);
+    ASSERT_EQ(d.Exec("ROLLBACK"), DECENTDB_OK);
     // Closing with an open transaction rolls it back.
     ASSERT_EQ(d.Exec("BEGIN; DELETE FROM t"), DECENTDB_OK);
   }
