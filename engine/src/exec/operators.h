@@ -46,6 +46,10 @@ struct ExecState {
   std::vector<ValueRef> proj_row;   // outputs then hidden sort keys (plan Q5)
   const ValueRef* out = nullptr;    // (X3)
   int64_t current_rowid = 0;        // driving table's rowid (target scans)
+  // Set when the driving scan had to widen an equality probe it could not convert
+  // exactly (§8.4): it then no longer yields the order the planner relied on to skip
+  // the sort, and the standby sort runs after all.
+  bool order_broken = false;
   uint64_t ticks = 0;
   uint64_t memory = 0;
 
@@ -170,7 +174,8 @@ std::unique_ptr<Operator> NewFilter(ExecState* st, std::unique_ptr<Operator> inp
 std::unique_ptr<Operator> NewProject(ExecState* st, std::unique_ptr<Operator> input,
                                      const ValueRef* row);
 std::unique_ptr<Operator> NewDistinct(ExecState* st, std::unique_ptr<Operator> input);
-std::unique_ptr<Operator> NewSort(ExecState* st, std::unique_ptr<Operator> input);
+// standby: the plan avoided the sort; sort only if the driver reports order_broken.
+std::unique_ptr<Operator> NewSort(ExecState* st, std::unique_ptr<Operator> input, bool standby = false);
 std::unique_ptr<Operator> NewLimit(ExecState* st, std::unique_ptr<Operator> input);
 
 // Resolves a LIMIT/OFFSET value at open time: *present false means no limit.

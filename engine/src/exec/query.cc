@@ -116,6 +116,7 @@ std::unique_ptr<Operator> Build(ExecState* st) {
   op = NewProject(st, std::move(op), row);
   if (p.distinct) op = NewDistinct(st, std::move(op));
   if (p.sort_needed) op = NewSort(st, std::move(op));
+  else if (!p.sort.empty()) op = NewSort(st, std::move(op), /*standby=*/true);
   if ((p.limit.present || p.offset.present)) op = NewLimit(st, std::move(op));
   return op;
 }
@@ -146,6 +147,7 @@ Status QueryCursor::Open(PageReader* reader, const ValueRef* params, int nparams
   st->memory = 0;
   st->ticks = 0;
   st->until_poll = 1;
+  st->order_broken = false;
   st->out = st->proj_row.data();
   for (ValueRef& v : st->scan_row) v = ValueRef::Null();
   Status s = root_->Open();

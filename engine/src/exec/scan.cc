@@ -290,7 +290,10 @@ Status TableAccess::ComputeIndexRanges() {
     nprefixes_ = prefixes_.size();
   }
   bool has_range = !truncated && (p.lo != nullptr || p.hi != nullptr || p.like_prefix != nullptr);
-  if (truncated) recheck_ = true;
+  if (truncated) {
+    recheck_ = true;
+    if (step_ == &st_->plan->steps[0]) st_->order_broken = true;
+  }
   if (!has_range) {
     klo_.clear();
     khi_.assign(1, '\xFF');

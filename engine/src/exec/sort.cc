@@ -180,7 +180,8 @@ class Run {
 //       ties by run index, so the external sort is stable like the in-memory one.
 class Sort : public Operator {
  public:
-  Sort(ExecState* st, std::unique_ptr<Operator> in) : st_(st), in_(std::move(in)) {
+  Sort(ExecState* st, std::unique_ptr<Operator> in, bool standby)
+      : st_(st), in_(std::move(in)), standby_(standby) {
     width_ = st->plan->outputs.size() + st->plan->hidden.size();
     out_.resize(width_);
   }
@@ -194,6 +195,8 @@ class Sort : public Operator {
     buffered_ = 0;
     pos_ = 0;
     DDB_RETURN_IF_ERROR(in_->Open());
+    passthrough_ = standby_ && !st_->order_broken;
+    if (passthrough_) return Status::OK();
     const plan::SelectPlan& p = *st_->plan;
     keep_ = -1;
     if (p.top_n) {
@@ -228,6 +231,7 @@ class Sort : public Operator {
   }
 
   Status Next(bool* has_row) override {
+    if (passthrough_) return in_->Next(has_row);
     if (!runs_.empty()) return NextMerged(has_row);
     if (pos_ >= order_.size()) {
       *has_row = false;
@@ -369,6 +373,8 @@ class Sort : public Operator {
 
   ExecState* st_;
   std::unique_ptr<Operator> in_;
+  bool standby_ = false;      // the plan relies on the driver's order
+  bool passthrough_ = false;  // this execution: rows already arrive in order
   size_t width_ = 0;
   std::vector<Value> rows_;    // (O1)
   std::vector<size_t> order_;
@@ -448,8 +454,8 @@ std::unique_ptr<Operator> NewProject(ExecState* st, std::unique_ptr<Operator> in
 std::unique_ptr<Operator> NewDistinct(ExecState* st, std::unique_ptr<Operator> input) {
   return std::unique_ptr<Operator>(new Distinct(st, std::move(input)));
 }
-std::unique_ptr<Operator> NewSort(ExecState* st, std::unique_ptr<Operator> input) {
-  return std::unique_ptr<Operator>(new Sort(st, std::move(input)));
+std::unique_ptr<Operator> NewSort(ExecState* st, std::unique_ptr<Operator> input, bool standby) {
+  return std::unique_ptr<Operator>(new Sort(st, std::move(input), standby));
 }
 std::unique_ptr<Operator> NewLimit(ExecState* st, std::unique_ptr<Operator> input) {
   return std::unique_ptr<Operator>(new Limit(st, std::move(input)));

@@ -441,3 +441,22 @@ TEST(SelectQuery, ExternalSortSpillsRunsAndStaysStable) {
     EXPECT_EQ(n, 3000);
   }
 }
+
+TEST(SelectQuery, WidenedProbeFallsBackToSorting) {
+  // A TEXT column probed with an INT64 parameter cannot be encoded exactly: '5', '5.0'
+  // and '05' all equal 5 (ENGINE.md §8.4), so the index walk is widened and re-checked,
+  // and the ORDER BY the index would have provided must be sorted after all.
+  Db db;
+  TableSpec t;
+  t.name = "w";
+  t.columns = {Col("id", "INTEGER"), Col("c", "TEXT"), Col("b", "INT")};
+  t.uniques = {Key({"id"}, true)};
+  db.CreateTable(t);
+  db.CreateIndex("ix_w_c_b", "w", {{"c", false}, {"b", false}});
+  db.Insert("w", {{I(1), T("5"), I(30)}, {I(2), T("5.0"), I(10)}, {I(3), T("05"), I(20)}, {I(4), T("6"), I(5)}});
+  const char* q = "SELECT id FROM w WHERE c = $1 ORDER BY b";
+  auto plan = db.Explain(q);
+  EXPECT_EQ(Join(plan), "Project [id]\n  IndexRange w USING ix_w_c_b (c = $1) (index only)");
+  EXPECT_ROWS(db.Query(q, {I(5)}), "2", "3", "1");
+  EXPECT_ROWS(db.Query(q, {T("5")}), "1");
+}
