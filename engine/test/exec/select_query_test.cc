@@ -460,3 +460,42 @@ TEST(SelectQuery, WidenedProbeFallsBackToSorting) {
   EXPECT_ROWS(db.Query(q, {I(5)}), "2", "3", "1");
   EXPECT_ROWS(db.Query(q, {T("5")}), "1");
 }
+
+TEST(SelectQuery, TableScanForUpdateAndDelete) {
+  Db db;
+  MusicDb(&db);
+  const char* sql = "DELETE FROM album a WHERE a.artistid = $1 AND year > 1975";
+  Result<sql::ParsedStatement> parsed = sql::ParseStatement(sql);
+  ASSERT_TRUE(parsed.ok());
+  const sql::DeleteStmt* del = parsed->stmt->delete_;
+  exec::PrepareOptions po;
+  po.sql_text = sql;
+  po.param_count = parsed->param_count;
+  po.folder = exec::DefaultConstantFolder();
+  std::unique_ptr<exec::QueryPlan> plan;
+  ASSERT_OK(exec::QueryPlan::PrepareTableScan(del->table, &del->alias, del->where, db.SchemaNow(), po, &plan));
+  ASSERT_TRUE(plan->target_table() != nullptr);
+  EXPECT_EQ(plan->target_table()->name, "album");
+  EXPECT_EQ(plan->column_count(), 4);
+  std::vector<std::string> lines = plan->Explain(1);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0], "  IndexRange album USING fk_album_artistid_idx (artistid = $1) Filter (year > 1975)");
+  std::unique_ptr<ReadTxn> r;
+  ASSERT_OK(db.engine()->BeginRead(&r));
+  std::unique_ptr<exec::QueryCursor> c = plan->NewCursor();
+  Value p = I(1);
+  ValueRef pr = p.ref();
+  ASSERT_OK(c->Open(r.get(), &pr, 1, exec::ExecContext()));
+  std::vector<std::string> got;
+  for (;;) {
+    bool has = false;
+    ASSERT_OK(c->Next(&has));
+    if (!has) break;
+    const ValueRef* row = c->row();
+    got.push_back(std::to_string(c->rowid()) + ":" + qtest::Render(row[2]) + ":" + qtest::Render(row[3]));
+  }
+  EXPECT_EQ(Join(got, ","), "11:The Stranger:1977,15:Glass Houses:1980");
+  // Unknown tables and system views are refused.
+  sql::Ident bad{"decentdb_tables", false, 0};
+  EXPECT_FALSE(exec::QueryPlan::PrepareTableScan(bad, nullptr, nullptr, db.SchemaNow(), po, &plan).ok());
+}
