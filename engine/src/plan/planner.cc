@@ -326,18 +326,31 @@ bool ProvidesOrder(const SelectPlan& plan, const BoundSelect& b, int t, const Ac
     return false;
   }
   if (def->rowid_alias >= 0) order.push_back({def->rowid_alias, false, true});
-  if (plan.sort.size() > order.size()) return false;
-  bool have_dir = false, rev = false;
+  // ORDER BY keys on columns fixed by a single-valued equality are constant here.
+  std::vector<int> fixed;
+  if (p.kind == AccessKind::kIndexSeek || p.kind == AccessKind::kIndexRange) {
+    for (size_t j = 0; j < p.eq.size(); ++j)
+      if (p.eq[j].is_null || p.eq[j].values.size() == 1) fixed.push_back(p.index->columns[j].column);
+  }
+  std::vector<size_t> keys;
   for (size_t i = 0; i < plan.sort.size(); ++i) {
+    int c = ColumnOf(b.sort_scan_exprs[i], ft);
+    if (c >= 0 && std::find(fixed.begin(), fixed.end(), c) != fixed.end()) continue;
+    keys.push_back(i);
+  }
+  if (keys.size() > order.size()) return false;
+  bool have_dir = false, rev = false;
+  for (size_t n = 0; n < keys.size(); ++n) {
+    const size_t i = keys[n];
     const BoundExpr* e = b.sort_scan_exprs[i];
-    if (ColumnOf(e, ft) != order[i].column) return false;
+    if (ColumnOf(e, ft) != order[n].column) return false;
     const SortKey& k = plan.sort[i];
-    bool r = k.desc != order[i].desc;
+    bool r = k.desc != order[n].desc;
     if (have_dir && r != rev) return false;
     have_dir = true;
     rev = r;
-    bool eff_desc = order[i].desc != rev;
-    if (!order[i].not_null && k.nulls_first != eff_desc) return false;
+    bool eff_desc = order[n].desc != rev;
+    if (!order[n].not_null && k.nulls_first != eff_desc) return false;
   }
   *reverse = rev;
   return true;

@@ -89,6 +89,8 @@ TEST(SelectExplain, OrderByIndexedColumnWithLimitDoesNotSort) {
   EXPECT_PLAN(&db, "SELECT id, name FROM artist ORDER BY name DESC LIMIT 20 OFFSET $1", "Project [id, name]",
               "  Limit 20 OFFSET $1", "    IndexRange artist USING ix_artist_name BACKWARD (index only)");
   EXPECT_PLAN(&db, "SELECT id FROM artist ORDER BY id DESC", "Project [id]", "  TableScan artist BACKWARD");
+  EXPECT_PLAN(&db, "SELECT id FROM album WHERE year = $1 ORDER BY year DESC, name DESC LIMIT 3", "Project [id]",
+              "  Limit 3", "    IndexRange album USING ix_album_year_name (year = $1) BACKWARD (index only)");
   EXPECT_PLAN(&db, "SELECT id FROM album WHERE year = 1980 ORDER BY name", "Project [id]",
               "  IndexRange album USING ix_album_year_name (year = 1980) (index only)");
   // The index keeps NULLs last ascending, so NULLS FIRST needs a sort (here a top-N).
