@@ -67,11 +67,13 @@ Status WriteTxnImpl::CheckUsable() const {
 
 void WriteTxnImpl::Journal(uint32_t id, Dirty* d) {
   if (marks_.empty()) return;  // autocommit statements skip the journal (§4.5)
-  if (d->journal_idx >= static_cast<int64_t>(marks_.back().start)) return;  // (T3)
-  JournalEntry e{id, true, d->freed, d->journal_idx, NewImage(page_size_)};
+  const int64_t idx = d->journal_epoch == journal_epoch_ ? d->journal_idx : -1;  // (T3)
+  if (idx >= static_cast<int64_t>(marks_.back().start)) return;
+  JournalEntry e{id, true, d->freed, idx, NewImage(page_size_)};
   std::memcpy(e.before.get(), d->data.get(), page_size_);
   journal_.push_back(std::move(e));
   d->journal_idx = static_cast<int64_t>(journal_.size() - 1);
+  d->journal_epoch = journal_epoch_;
 }
 
 WriteTxnImpl::Dirty* WriteTxnImpl::AddDirty(uint32_t id, ImagePtr data, bool existed) {
@@ -86,6 +88,7 @@ WriteTxnImpl::Dirty* WriteTxnImpl::AddDirty(uint32_t id, ImagePtr data, bool exi
     }
     journal_.push_back(JournalEntry{id, existed, false, -1, std::move(before)});
     d.journal_idx = static_cast<int64_t>(journal_.size() - 1);
+    d.journal_epoch = journal_epoch_;
   }
   return &(dirty_[id] = std::move(d));
 }
@@ -284,6 +287,7 @@ Status WriteTxnImpl::RollbackToMark(uint64_t mark) {
       std::memcpy(it->second.data.get(), e.before.get(), page_size_);  // same buffer (T2)
       it->second.freed = e.freed;
       it->second.journal_idx = e.prev_journal_idx;
+      it->second.journal_epoch = journal_epoch_;
     } else if (it != dirty_.end()) {
       graveyard_.push_back(std::move(it->second.data));  // (T2)
       dirty_.erase(it);
@@ -307,7 +311,7 @@ void WriteTxnImpl::ReleaseMark(uint64_t mark) {
     // Entries recorded for released marks still serve an outer mark (a page unchanged
     // since the outer mark has the same before-image); with no mark left, drop them all.
     journal_.clear();
-    for (auto& kv : dirty_) kv.second.journal_idx = -1;  // (T3)
+    ++journal_epoch_;  // every journal_idx now reads as -1 (T3)
   }
 }
 

@@ -9,6 +9,9 @@
 //       RollbackToMark moves to graveyard_), so every pointer handed out stays valid (P3).
 //  (T3) While a mark is active, a page is journaled at most once per innermost mark:
 //       journal_idx >= marks_.back().start means its before-image is already recorded.
+//       A journal_idx counts only while its journal_epoch equals journal_epoch_: clearing
+//       the journal bumps the epoch instead of visiting every dirty page, which would make
+//       each statement of a long transaction cost O(pages dirtied so far).
 //  (T4) Pages flagged freed, and pages above the final page count, are not logged.
 //  (T5) A page is in at most one of dirty_ (private copy) and spilled_ (uncommitted WAL
 //       frame written at a SpillPoint); whichever holds it has its current contents.
@@ -79,6 +82,7 @@ class WriteTxnImpl final : public WriteTxn {
     ImagePtr data;
     bool freed = false;        // (T4)
     int64_t journal_idx = -1;  // (T3)
+    uint64_t journal_epoch = 0;  // (T3)
     uint64_t seq = 0;          // order of first dirtying: the oldest spill first (§4.4)
   };
   struct JournalEntry {
@@ -116,6 +120,7 @@ class WriteTxnImpl final : public WriteTxn {
   uint64_t next_seq_ = 0;
   std::vector<ImagePtr> graveyard_;  // (T2)
   std::vector<JournalEntry> journal_;
+  uint64_t journal_epoch_ = 1;  // (T3)
   std::vector<MarkRec> marks_;
   uint64_t next_mark_ = 1;
 };
