@@ -47,7 +47,9 @@ TEST(BTreeEngine, ModelWorkloadSurvivesCommitsRollbacksAndReopen) {
   Runs runs{ModelRun<TableTraits>(nullptr, seed + 1), ModelRun<IndexTraits>(nullptr, seed + 2)};
   uint64_t ops = 0;
   int batch = 0;
-  for (int session = 0; session < 3; ++session) {
+  // 4 sessions x 25 transactions x 2,000 operations: 200,000 operations, each session
+  // checked against the model after the reopen (issue acceptance: >= 200,000 then reopen).
+  for (int session = 0; session < 4; ++session) {
     std::shared_ptr<Engine> e;
     ASSERT_OK(Engine::Acquire(path, FileOptions(), true, false, &e));
     if (session == 0) {
@@ -63,7 +65,7 @@ TEST(BTreeEngine, ModelWorkloadSurvivesCommitsRollbacksAndReopen) {
       // Everything committed before the close must be back, byte for byte.
       ASSERT_OK(CheckWithReader(e.get(), &runs));
     }
-    for (int txn = 0; txn < 16; ++txn, ++batch) {
+    for (int txn = 0; txn < 25; ++txn, ++batch) {
       std::unique_ptr<WriteTxn> w;
       ASSERT_OK(e->BeginWrite(1000, UINT64_MAX, &w));
       const bool rollback = txn % 5 == 4;
@@ -99,5 +101,6 @@ TEST(BTreeEngine, ModelWorkloadSurvivesCommitsRollbacksAndReopen) {
     ASSERT_OK(e->IntegrityCheck(&report));
     EXPECT_TRUE(report == "ok");
   }
-  std::printf("  %llu operations through the pager, 4 opens\n", static_cast<unsigned long long>(ops));
+  EXPECT_GE(ops, 200000u);
+  std::printf("  %llu operations through the pager, 5 opens\n", static_cast<unsigned long long>(ops));
 }
