@@ -1,6 +1,7 @@
 // Aggregation operators: hash aggregation with GROUP BY keys compared under the
-// NULLs-equal rule (ENGINE.md §7.3), feeding the expression layer's accumulators
-// (exec/aggregate.h), and the fast paths of §9.4 (COUNT(*) by counting tree cells without decoding
+// NULLs-equal rule (ENGINE.md §7.3), streaming aggregation when the driving index
+// delivers each group's rows together, both feeding the expression layer's
+// accumulators (exec/aggregate.h), and the fast paths of §9.4 (COUNT(*) by counting tree cells without decoding
 // records, MIN/MAX by one seek at either end of the rowid or an index). Grouping is in
 // memory within max_query_memory; spilling to temp files is not implemented yet.
 #include <unordered_map>
@@ -125,6 +126,116 @@ class HashAggregate : public Operator {
   size_t pos_ = 0;
 };
 
+// Invariants:
+//  (A1) cur_keys_/cur_aggs_ hold the group being accumulated when have_group_; rows of
+//       one group arrive together, so a key change ends the group for good.
+//  (A2) emit_ holds the last returned group (agg_row points into it) until the next Next.
+class StreamAggregate : public Operator {
+ public:
+  StreamAggregate(ExecState* st, std::unique_ptr<Operator> in, std::unique_ptr<Operator> fallback)
+      : st_(st), in_(std::move(in)), fallback_(std::move(fallback)) {
+    for (const AggregateCall& call : st->plan->aggregates) cur_aggs_.emplace_back(call);
+  }
+
+  Status Open() override {
+    using_fallback_ = false;
+    have_group_ = false;
+    done_ = false;
+    DDB_RETURN_IF_ERROR(in_->Open());
+    if (st_->order_broken) {  // the driver widened a probe: groups may not be adjacent
+      using_fallback_ = true;
+      return fallback_->Open();
+    }
+    return Status::OK();
+  }
+
+  Status Next(bool* has_row) override {
+    if (using_fallback_) return fallback_->Next(has_row);
+    *has_row = false;
+    if (done_) return Status::OK();
+    const plan::SelectPlan& p = *st_->plan;
+    const size_t nk = p.group_keys.size();
+    keys_.resize(nk);
+    for (;;) {
+      bool has = false;
+      DDB_RETURN_IF_ERROR(in_->Next(&has));
+      if (!has) {
+        done_ = true;
+        if (!have_group_) return Status::OK();
+        DDB_RETURN_IF_ERROR(Emit());
+        have_group_ = false;
+        *has_row = true;
+        return Status::OK();
+      }
+      for (size_t i = 0; i < nk; ++i)
+        DDB_RETURN_IF_ERROR(Evaluate(*p.group_keys[i], st_->scan_row.data(), &st_->eval, &keys_[i]));
+      bool same = have_group_;
+      for (size_t i = 0; i < nk && same; ++i)
+        same = GroupEqual(cur_keys_[i].ref(), keys_[i], p.group_key_types[i].logical);
+      bool emitted = false;
+      if (have_group_ && !same) {
+        DDB_RETURN_IF_ERROR(Emit());
+        emitted = true;
+      }
+      if (!same) {
+        cur_keys_.resize(nk);
+        for (size_t i = 0; i < nk; ++i) cur_keys_[i].Assign(keys_[i]);
+        for (Accumulator& a : cur_aggs_) a.Reset();
+        have_group_ = true;
+      }
+      for (size_t a = 0; a < p.aggregates.size(); ++a) {
+        ValueRef v;
+        if (p.aggregates[a].arg != nullptr)
+          DDB_RETURN_IF_ERROR(Evaluate(*p.aggregates[a].arg, st_->scan_row.data(), &st_->eval, &v));
+        DDB_RETURN_IF_ERROR(cur_aggs_[a].Add(v));
+      }
+      if (emitted) {
+        *has_row = true;
+        return Status::OK();
+      }
+    }
+  }
+
+ private:
+  // Finishes the current group into emit_ and points agg_row at it (A2).
+  Status Emit() {
+    const plan::SelectPlan& p = *st_->plan;
+    const size_t nk = p.group_keys.size();
+    emit_.resize(nk + p.aggregates.size());
+    for (size_t i = 0; i < nk; ++i) emit_[i].Assign(cur_keys_[i].ref());
+    for (size_t a = 0; a < p.aggregates.size(); ++a) {
+      ValueRef r;
+      DDB_RETURN_IF_ERROR(cur_aggs_[a].Finish(&st_->scratch, &r));
+      emit_[nk + a].Assign(r);
+    }
+    for (size_t i = 0; i < emit_.size(); ++i) st_->agg_row[i] = emit_[i].ref();
+    return Status::OK();
+  }
+
+  ExecState* st_;
+  std::unique_ptr<Operator> in_;
+  std::unique_ptr<Operator> fallback_;  // hash aggregation over the same input
+  bool using_fallback_ = false;
+  bool have_group_ = false;
+  bool done_ = false;
+  std::vector<ValueRef> keys_;
+  std::vector<Value> cur_keys_;        // (A1)
+  std::vector<Accumulator> cur_aggs_;
+  std::vector<Value> emit_;            // (A2)
+};
+
+// Feeds a shared input to the fallback without re-opening it (the stream operator
+// already opened it and found the order broken).
+class OpenedInput : public Operator {
+ public:
+  explicit OpenedInput(Operator* in) : in_(in) {}
+  Status Open() override { return Status::OK(); }
+  Status Next(bool* has_row) override { return in_->Next(has_row); }
+
+ private:
+  Operator* in_;
+};
+
 class FastAggregate : public Operator {
  public:
   explicit FastAggregate(ExecState* st) : st_(st) {}
@@ -190,6 +301,12 @@ class FastAggregate : public Operator {
 
 std::unique_ptr<Operator> NewAggregate(ExecState* st, std::unique_ptr<Operator> input) {
   return std::unique_ptr<Operator>(new HashAggregate(st, std::move(input)));
+}
+
+std::unique_ptr<Operator> NewStreamAggregate(ExecState* st, std::unique_ptr<Operator> input) {
+  Operator* raw = input.get();
+  std::unique_ptr<Operator> fallback(new HashAggregate(st, std::unique_ptr<Operator>(new OpenedInput(raw))));
+  return std::unique_ptr<Operator>(new StreamAggregate(st, std::move(input), std::move(fallback)));
 }
 
 std::unique_ptr<Operator> NewFastAggregate(ExecState* st) {

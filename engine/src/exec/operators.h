@@ -169,6 +169,9 @@ class TableAccess {
 std::unique_ptr<Operator> NewJoinSource(ExecState* st);
 std::unique_ptr<Operator> NewAggregate(ExecState* st, std::unique_ptr<Operator> input);
 std::unique_ptr<Operator> NewFastAggregate(ExecState* st);
+// Streams groups off input ordered by the group keys (plan->stream_aggregate); falls
+// back to hashing for an execution whose driver reports order_broken.
+std::unique_ptr<Operator> NewStreamAggregate(ExecState* st, std::unique_ptr<Operator> input);
 std::unique_ptr<Operator> NewFilter(ExecState* st, std::unique_ptr<Operator> input,
                                     const plan::BoundExpr* predicate, const ValueRef* row);
 std::unique_ptr<Operator> NewProject(ExecState* st, std::unique_ptr<Operator> input,

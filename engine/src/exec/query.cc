@@ -107,6 +107,7 @@ std::unique_ptr<Operator> Build(ExecState* st) {
   const ValueRef* row = st->scan_row.data();
   if (p.aggregate) {
     if (p.fast_path != plan::FastPath::kNone) op = NewFastAggregate(st);
+    else if (p.stream_aggregate) op = NewStreamAggregate(st, NewJoinSource(st));
     else op = NewAggregate(st, NewJoinSource(st));
     row = st->agg_row.data();
     if (p.having != nullptr) op = NewFilter(st, std::move(op), p.having, row);

@@ -356,6 +356,33 @@ bool ProvidesOrder(const SelectPlan& plan, const BoundSelect& b, int t, const Ac
   return true;
 }
 
+// Whether the driver path delivers rows with equal GROUP BY keys next to each other:
+// every key is a column of the driving table and, after the columns fixed by
+// single-valued equalities, the leading index columns are exactly the keys
+// (ENGINE.md §9.4: GROUP BY streams over input ordered by the group keys).
+bool GroupsArrive(const SelectPlan& plan, int t, const AccessPath& p) {
+  if (plan.group_keys.empty()) return false;
+  if (p.kind != AccessKind::kIndexSeek && p.kind != AccessKind::kIndexRange) return false;
+  const FromTable& ft = plan.tables[t];
+  std::vector<int> keys;
+  for (const BoundExpr* k : plan.group_keys) {
+    int c = ColumnOf(k, ft);
+    if (c < 0) return false;
+    if (std::find(keys.begin(), keys.end(), c) == keys.end()) keys.push_back(c);
+  }
+  size_t j = 0;
+  while (j < p.eq.size() && (p.eq[j].is_null || p.eq[j].values.size() == 1)) {
+    int c = p.index->columns[j].column;
+    keys.erase(std::remove(keys.begin(), keys.end(), c), keys.end());
+    ++j;
+  }
+  for (size_t n = 0; n < keys.size(); ++n, ++j) {
+    if (j >= p.index->columns.size()) return false;
+    if (std::find(keys.begin(), keys.end(), p.index->columns[j].column) == keys.end()) return false;
+  }
+  return true;
+}
+
 bool NullRejecting(const BoundExpr* e, const FromTable& ft) {
   auto direct = [&](const BoundExpr* a) {
     while (a != nullptr && a->op == BoundOp::kConvert) a = a->args[0];
@@ -553,6 +580,9 @@ Status Planner::Run() {
     }
     plan_->top_n = plan_->sort_needed && plan_->limit.present;
   }
+
+  if (plan_->aggregate && !plan_->steps.empty())
+    plan_->stream_aggregate = GroupsArrive(*plan_, plan_->steps[0].table, plan_->steps[0].path);
 
   // Aggregate fast paths (ENGINE.md §9.4).
   if (plan_->aggregate && plan_->group_keys.empty() && plan_->aggregates.size() == 1 &&

@@ -160,6 +160,9 @@ TEST(SelectExplain, AggregatesDistinctAndFastPaths) {
               "      HashAggregate GROUP BY [artistid] [count(*)]", "        TableScan album");
   EXPECT_PLAN(&db, "SELECT DISTINCT country FROM artist WHERE 1 = $1", "Project [country]", "  Distinct",
               "    Filter (1 = $1)", "      TableScan artist");
+  EXPECT_PLAN(&db, "SELECT year, count(*) FROM album WHERE year > 1970 GROUP BY year", "Project [year, count(*)]",
+              "  StreamAggregate GROUP BY [year] [count(*)]",
+              "    IndexRange album USING ix_album_year_name (year > 1970) (index only)");
   EXPECT_PLAN(&db, "SELECT 1", "Project [1]");
 }
 
