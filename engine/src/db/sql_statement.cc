@@ -213,7 +213,13 @@ Status SqlStatement::BindDefaults(Compiled* c) {
                                                 "\" does not parse: " + parsed.status().message());
     c->default_asts.push_back(std::move(parsed.value()));
     const sql::Stmt* st = c->default_asts.back().stmt;
-    const sql::SelectCore* core = st->select->body->core;
+    // The catalog stores one expression; anything else means a damaged catalog row.
+    const sql::SelectCore* core = st->kind == sql::StmtKind::kSelect && st->select->body->kind == sql::QueryBody::kCore
+                                      ? st->select->body->core
+                                      : nullptr;
+    if (core == nullptr || core->from != nullptr || core->items.size != 1 ||
+        core->items[0].kind != sql::SelectItem::kExpr)
+      return Status::Corruption("DEFAULT of column \"" + t.columns[col].name + "\" is not one expression");
     NoColumnResolver resolver(0, "DEFAULT expression");
     plan::BindOptions options;
     options.folder = exec::DefaultConstantFolder();
