@@ -196,6 +196,12 @@ DECENTDB_API int64_t decentdb_last_insert_rowid(decentdb_db* db);
 /* 1 inside an explicit transaction, 0 otherwise (or on a bad handle). */
 DECENTDB_API int decentdb_in_transaction(decentdb_db* db);
 
+/* Switches the connection between read-only (1: every write is refused with
+ * DECENTDB_ERR_TRANSACTION, SQLSTATE 25006) and read-write (0). Not allowed inside a
+ * transaction (DECENTDB_ERR_TRANSACTION, 25001); a connection opened with read_only=true
+ * cannot become read-write (DECENTDB_ERR_MISUSE). */
+DECENTDB_API int decentdb_set_read_only(decentdb_db* db, int read_only);
+
 /* Copies committed WAL pages into the database file. Returns DECENTDB_OK even when
  * readers prevented the WAL reset; *out_frames_left (may be NULL) receives the number of
  * WAL frames still needed by readers. */

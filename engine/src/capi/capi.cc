@@ -753,6 +753,15 @@ int decentdb_in_transaction(decentdb_db* db) {
   return db->conn->in_transaction() ? 1 : 0;
 }
 
+int decentdb_set_read_only(decentdb_db* db, int read_only) {
+  if (!LiveConn(db)) return DECENTDB_ERR_MISUSE;
+  try {
+    return Check(db, db->conn->SetReadOnly(read_only != 0));
+  } catch (...) {
+    return FromException(db);
+  }
+}
+
 int decentdb_checkpoint(decentdb_db* db, int mode, int64_t* out_frames_left) {
   if (out_frames_left != nullptr) *out_frames_left = 0;
   if (!LiveConn(db)) return DECENTDB_ERR_MISUSE;

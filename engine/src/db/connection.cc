@@ -45,7 +45,20 @@ Status Connection::Open(const std::string& path, const char* options,
                                       conn->options_.read_only, &conn->engine_));
   if (!conn->engine_) return Status::Internal("engine acquisition returned no engine");
   conn->catalog_ = Catalog::For(conn->engine_.get());
+  conn->opened_read_only_ = conn->options_.read_only;
   *out = std::move(conn);
+  return Status::OK();
+}
+
+Status Connection::SetReadOnly(bool read_only) {
+  if (explicit_) {
+    return Status::Transaction("cannot change read-only mode inside a transaction", "25001");
+  }
+  if (!read_only && opened_read_only_) {
+    return Status::Misuse(
+        "the connection was opened with read_only=true; open another connection to write");
+  }
+  options_.read_only = read_only;
   return Status::OK();
 }
 

@@ -60,6 +60,9 @@ class Connection {
   }
 
   bool in_transaction() const { return explicit_; }
+  // Switches read-only mode (decentdb_set_read_only). ERR_TRANSACTION 25001 inside a
+  // transaction; ERR_MISUSE to make a connection opened read-only writable.
+  Status SetReadOnly(bool read_only);
   int64_t last_insert_rowid() const { return last_insert_rowid_; }
   const ConnectionOptions& options() const { return options_; }
   const std::string& path() const { return path_; }
@@ -137,6 +140,7 @@ class Connection {
   //  (X3) stale_ is set after a 40001: the transaction stays read-only until it ends.
   //  (X4) Every observer is told before write_ is committed or rolled back.
   bool explicit_ = false;
+  bool opened_read_only_ = false;  // read_only=true at open: the engine may be read-only too
   bool batch_ = false;  // explicit_ was set by BeginBatch
   bool stale_ = false;
   std::shared_ptr<ReadTxn> snapshot_;
