@@ -363,6 +363,24 @@ class JdbcSqlTest {
   }
 
   @Test
+  void setReadOnlyMakesTheEngineRefuseWrites() throws SQLException {
+    exec("CREATE TABLE ro (id INTEGER PRIMARY KEY)");
+    conn.setReadOnly(true);
+    assertThat(conn.isReadOnly()).isTrue();
+    assertThatThrownBy(() -> exec("INSERT INTO ro (id) VALUES (1)"))
+        .isInstanceOfSatisfying(SQLException.class,
+            e -> assertThat(e.getSQLState()).isEqualTo("25006"));
+    conn.setReadOnly(false);
+    exec("INSERT INTO ro (id) VALUES (1)");
+    conn.setAutoCommit(false);
+    exec("INSERT INTO ro (id) VALUES (2)");
+    assertThatThrownBy(() -> conn.setReadOnly(true))
+        .isInstanceOfSatisfying(SQLException.class,
+            e -> assertThat(e.getSQLState()).isEqualTo("25001"));
+    conn.commit();
+  }
+
+  @Test
   void preparingTheSameSqlAgainHitsTheStatementCache() throws SQLException {
     exec("CREATE TABLE q (id INTEGER PRIMARY KEY)");
     DecentDBConnection d = conn.unwrap(DecentDBConnection.class);

@@ -279,17 +279,16 @@ public final class ConnectionImpl implements DecentDBConnection {
   @Override
   public void setReadOnly(boolean readOnly) throws SQLException {
     checkOpen();
-    if (readOnly != this.readOnly && db.inTransaction()) {
-      throw ErrorMapper.driverError(ErrorMapper.Kind.NON_TRANSIENT,
-          "cannot change read-only mode inside a transaction", "25001", null);
+    if (readOnly == this.readOnly) {
+      return;
     }
     if (!readOnly && config.readOnly()) {
       throw ErrorMapper.driverError(ErrorMapper.Kind.NON_TRANSIENT,
           "the connection was opened with read_only=true", "25006", null);
     }
-    // TODO(#4): the engine enforces read-only per native connection (the read_only option);
-    // a connection opened read-write and switched here only begins its transactions as
-    // deferred (no writer lock) until switching reopens the native connection read-only.
+    // The engine refuses every write of a read-only connection itself (25006); switching
+    // is refused inside a transaction (25001).
+    db.setReadOnly(readOnly);
     this.readOnly = readOnly;
   }
 

@@ -161,6 +161,19 @@ public final class NativeDb {
     }
   }
 
+  /** Switches the engine's read-only mode of this connection (refused inside a transaction). */
+  public void setReadOnly(boolean readOnly) throws SQLException {
+    lock.lock();
+    try {
+      checkOpen();
+      if (decentdb_set_read_only(db, readOnly ? 1 : 0) != DECENTDB_OK) {
+        throw lastError(null, null, false);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Returns the WAL frames readers still needed. */
   public long checkpoint(int mode) throws SQLException {
     lock.lock();
