@@ -519,11 +519,7 @@ public final class ResultSetImpl implements ResultSet {
   @Override
   public void setFetchSize(int rows) throws SQLException {
     checkOpen();
-    if (rows < 0) {
-      throw ErrorMapper.driverError(ErrorMapper.Kind.NON_TRANSIENT,
-          "fetch size must not be negative", "HY024", null);
-    }
-    fetchSize = rows;
+    fetchSize = Args.nonNegative(rows, "fetch size");
   }
 
   @Override

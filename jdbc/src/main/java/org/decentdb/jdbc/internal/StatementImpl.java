@@ -250,11 +250,7 @@ public class StatementImpl implements Statement {
   @Override
   public void setMaxRows(int max) throws SQLException {
     checkOpen();
-    if (max < 0) {
-      throw ErrorMapper.driverError(ErrorMapper.Kind.NON_TRANSIENT, "max rows must not be negative",
-          "HY024", null);
-    }
-    maxRows = max;
+    maxRows = Args.nonNegative(max, "max rows");
   }
 
   @Override
@@ -271,11 +267,7 @@ public class StatementImpl implements Statement {
   @Override
   public void setQueryTimeout(int seconds) throws SQLException {
     checkOpen();
-    if (seconds < 0) {
-      throw ErrorMapper.driverError(ErrorMapper.Kind.NON_TRANSIENT,
-          "query timeout must not be negative", "HY024", null);
-    }
-    queryTimeout = seconds;
+    queryTimeout = Args.nonNegative(seconds, "query timeout");
   }
 
   @Override
@@ -342,11 +334,7 @@ public class StatementImpl implements Statement {
   @Override
   public void setFetchSize(int rows) throws SQLException {
     checkOpen();
-    if (rows < 0) {
-      throw ErrorMapper.driverError(ErrorMapper.Kind.NON_TRANSIENT,
-          "fetch size must not be negative", "HY024", null);
-    }
-    fetchSize = rows;
+    fetchSize = Args.nonNegative(rows, "fetch size");
   }
 
   @Override
