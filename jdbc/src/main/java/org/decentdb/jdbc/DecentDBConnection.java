@@ -1,7 +1,7 @@
 /*
  * DecentDB-specific operations on a JDBC connection, reachable with
- * connection.unwrap(DecentDBConnection.class): integrity check, checkpoint, and the engine
- * version. Everything else is plain java.sql.Connection.
+ * connection.unwrap(DecentDBConnection.class): integrity check, checkpoint, the engine
+ * version and tracing. Everything else is plain java.sql.Connection.
  */
 package org.decentdb.jdbc;
 
@@ -26,4 +26,14 @@ public interface DecentDBConnection extends Connection {
 
   /** Statement-cache hits and misses of this connection so far: {hits, misses}. */
   long[] statementCacheStats();
+
+  /**
+   * Sends a StatementTrace for every statement this connection runs from now on to the
+   * listener; null turns listener tracing off. Tracing costs nothing while it is off (no
+   * listener and no trace=true option).
+   */
+  void setTraceListener(TraceListener listener);
+
+  /** The listener set on this connection, or null. */
+  TraceListener getTraceListener();
 }

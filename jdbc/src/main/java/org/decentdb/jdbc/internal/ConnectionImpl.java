@@ -33,6 +33,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.decentdb.jdbc.DecentDBConnection;
+import org.decentdb.jdbc.TraceListener;
 import org.decentdb.jdbc.internal.bridge.NativeDb;
 import org.decentdb.jdbc.internal.bridge.NativeStmt;
 import org.decentdb.jdbc.internal.config.ConnectionConfig;
@@ -59,6 +60,7 @@ public final class ConnectionImpl implements DecentDBConnection {
   private long cacheHits;
   private long cacheMisses;
   private int savepointCounter;
+  private volatile TraceListener traceListener;
 
   /** Closes the native connection of an unreachable ConnectionImpl. */
   private static final class Release implements Runnable {
@@ -593,6 +595,16 @@ public final class ConnectionImpl implements DecentDBConnection {
   @Override
   public String engineVersion() throws SQLException {
     return NativeDb.version();
+  }
+
+  @Override
+  public void setTraceListener(TraceListener listener) {
+    this.traceListener = listener;
+  }
+
+  @Override
+  public TraceListener getTraceListener() {
+    return traceListener;
   }
 
   @Override
