@@ -33,6 +33,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.decentdb.jdbc.DecentDBConnection;
+import org.decentdb.jdbc.StatementTrace;
 import org.decentdb.jdbc.TraceListener;
 import org.decentdb.jdbc.internal.bridge.NativeDb;
 import org.decentdb.jdbc.internal.bridge.NativeStmt;
@@ -61,6 +62,11 @@ public final class ConnectionImpl implements DecentDBConnection {
   private long cacheMisses;
   private int savepointCounter;
   private volatile TraceListener traceListener;
+  private long lastPrepareNanos; // of the last borrow(), read by newTrace()
+  private boolean lastPrepareHit;
+
+  /** Where trace=true connections log their statement traces, at DEBUG. */
+  static final System.Logger TRACE_LOG = System.getLogger("org.decentdb.jdbc.trace");
 
   /** Closes the native connection of an unreachable ConnectionImpl. */
   private static final class Release implements Runnable {
@@ -126,6 +132,8 @@ public final class ConnectionImpl implements DecentDBConnection {
     if (q != null && !q.isEmpty()) {
       idleCount--;
       cacheHits++;
+      lastPrepareNanos = 0;
+      lastPrepareHit = true;
       NativeStmt s = q.pollFirst();
       if (q.isEmpty()) {
         idle.remove(engineSql);
@@ -133,7 +141,49 @@ public final class ConnectionImpl implements DecentDBConnection {
       return s;
     }
     cacheMisses++;
-    return db.prepare(engineSql, originalSql);
+    lastPrepareHit = false;
+    if (!tracing()) {
+      return db.prepare(engineSql, originalSql);
+    }
+    long t0 = System.nanoTime();
+    NativeStmt s = db.prepare(engineSql, originalSql);
+    lastPrepareNanos = System.nanoTime() - t0;
+    return s;
+  }
+
+  // ---------------------------------------------------------------- tracing
+
+  /** True when statements should collect an ExecTrace: a listener or trace=true. */
+  boolean tracing() {
+    return traceListener != null || config.trace();
+  }
+
+  /** Native prepare time of the last borrow() (0 on a cache hit; measured only when tracing). */
+  long lastPrepareNanos() {
+    return lastPrepareNanos;
+  }
+
+  /** Whether the last borrow() was served from the statement cache. */
+  boolean lastPrepareHit() {
+    return lastPrepareHit;
+  }
+
+  /** Sends a finished trace to the listener and, with trace=true, to the DEBUG log. */
+  void deliver(StatementTrace t) {
+    TraceListener l = traceListener;
+    if (l != null) {
+      try {
+        l.onStatement(t);
+      } catch (RuntimeException e) {
+        TRACE_LOG.log(System.Logger.Level.WARNING, "trace listener failed; trace dropped", e);
+      }
+    }
+    if (config.trace() && TRACE_LOG.isLoggable(System.Logger.Level.DEBUG)) {
+      TRACE_LOG.log(System.Logger.Level.DEBUG, () -> String.format(
+          "prepare=%dns%s bind=%dns execute=%dns decode=%dns rows=%d affected=%d sql=%s",
+          t.prepareNanos(), t.cacheHit() ? " (cached)" : "", t.bindNanos(), t.executeNanos(),
+          t.decodeNanos(), t.rowsReturned(), t.rowsAffected(), t.sql()));
+    }
   }
 
   /** Returns a statement after use: reset (releasing its snapshot) and cached or closed. */

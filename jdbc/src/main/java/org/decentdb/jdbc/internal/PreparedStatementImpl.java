@@ -44,6 +44,7 @@ final class PreparedStatementImpl extends StatementImpl implements DecentDBPrepa
   private NativeStmt ns;
   private final ParamEncoder enc;
   private int batchRows;
+  private long batchBindNanos; // encoding time of the pending batch, when tracing
 
   PreparedStatementImpl(ConnectionImpl conn, ParsedSql parsed, GeneratedKeys keys)
       throws SQLException {
@@ -54,6 +55,7 @@ final class PreparedStatementImpl extends StatementImpl implements DecentDBPrepa
       String engineSql = keys != null && !keys.byRowid()
           ? keys.withReturning(parsed.engineSql()) : parsed.engineSql();
       this.ns = conn.borrow(engineSql, parsed.originalSql());
+      notePrepared();
     } catch (SQLException e) {
       super.close();
       throw e;
@@ -116,9 +118,17 @@ final class PreparedStatementImpl extends StatementImpl implements DecentDBPrepa
     if (batchRows > 0) {
       batchRows = 0; // executing directly discards a pending batch
     }
+    ExecTrace trace = startTrace(parsed.originalSql());
+    if (trace == null) {
+      enc.reset();
+      enc.appendRow();
+      return run(ns, enc, null);
+    }
+    long t0 = System.nanoTime();
     enc.reset();
     enc.appendRow();
-    return run(ns, enc);
+    trace.bindNanos = System.nanoTime() - t0;
+    return run(ns, enc, trace);
   }
 
   /** RETURNING rows become the generated keys; the row count is the update count. */
@@ -151,8 +161,15 @@ final class PreparedStatementImpl extends StatementImpl implements DecentDBPrepa
     if (batchRows == 0) {
       closeResult();
       enc.reset();
+      batchBindNanos = 0;
     }
-    enc.appendRow();
+    if (conn.tracing()) {
+      long t0 = System.nanoTime();
+      enc.appendRow();
+      batchBindNanos += System.nanoTime() - t0;
+    } else {
+      enc.appendRow();
+    }
     batchRows++;
   }
 
@@ -186,10 +203,17 @@ final class PreparedStatementImpl extends StatementImpl implements DecentDBPrepa
     boolean inTransaction = conn.db().inTransaction();
     long[] affected = new long[1];
     long[] rowids = keys != null ? new long[rows] : null;
+    ExecTrace trace = startTrace(parsed.originalSql());
     conn.db().lock().lock();
     try {
       conn.checkOpen();
+      long t0 = trace == null ? 0 : System.nanoTime();
       ns.executeMany(enc, affected, rowids);
+      if (trace != null) {
+        trace.executeNanos = System.nanoTime() - t0;
+        trace.bindNanos = batchBindNanos;
+        trace.rowsAffected = affected[0];
+      }
     } catch (NativeStmt.ExecuteManyException e) {
       int failed = e.failedRow() < 0 ? 0 : e.failedRow();
       long[] counts = new long[inTransaction ? failed : rows];
@@ -201,6 +225,9 @@ final class PreparedStatementImpl extends StatementImpl implements DecentDBPrepa
     } finally {
       conn.db().lock().unlock();
       enc.reset();
+    }
+    if (trace != null) {
+      trace.deliver(conn);
     }
     long[] counts = new long[rows];
     // The engine reports the total: per-row counts are exact when it divides evenly.

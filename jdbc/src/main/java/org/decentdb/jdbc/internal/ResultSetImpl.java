@@ -58,6 +58,7 @@ public final class ResultSetImpl implements ResultSet {
   private int rowNumber;
   private int fetchSize;
   private int maxRows;
+  private ExecTrace trace; // null unless the connection traces
 
   /** Rows of a native statement whose first batch is in nstmt's buffer. */
   ResultSetImpl(StatementImpl owner, NativeStmt nstmt, boolean more, int fetchSize) {
@@ -122,8 +123,46 @@ public final class ResultSetImpl implements ResultSet {
     this.maxRows = maxRows;
   }
 
+  void setTrace(ExecTrace trace) {
+    this.trace = trace;
+  }
+
+  /** Completes the trace (if any) with the rows read so far and hands it on. */
+  private void finishTrace() {
+    ExecTrace t = trace;
+    if (t != null) {
+      trace = null;
+      t.rowsReturned = rowNumber;
+      t.deliver(conn);
+    }
+  }
+
   @Override
   public boolean next() throws SQLException {
+    if (trace != null) {
+      return nextTraced();
+    }
+    return nextRow(null);
+  }
+
+  /** next() with its native fetch time counted as execute and the rest as decode. */
+  private boolean nextTraced() throws SQLException {
+    ExecTrace t = trace;
+    long t0 = System.nanoTime();
+    long fetchBefore = t.executeNanos;
+    boolean row;
+    try {
+      row = nextRow(t);
+    } finally {
+      t.decodeNanos += System.nanoTime() - t0 - (t.executeNanos - fetchBefore);
+    }
+    if (!row) {
+      finishTrace();
+    }
+    return row;
+  }
+
+  private boolean nextRow(ExecTrace t) throws SQLException {
     checkOpen();
     if (maxRows > 0 && rowNumber >= maxRows) {
       more = false;
@@ -143,7 +182,11 @@ public final class ResultSetImpl implements ResultSet {
       conn.db().lock().lock();
       try {
         conn.checkOpen();
+        long f0 = t == null ? 0 : System.nanoTime();
         more = nstmt.fetch(fetchSize > 0 ? fetchSize : StatementImpl.DEFAULT_FETCH) == NativeStmt.MORE;
+        if (t != null) {
+          t.executeNanos += System.nanoTime() - f0;
+        }
       } finally {
         conn.db().lock().unlock();
       }
@@ -169,6 +212,7 @@ public final class ResultSetImpl implements ResultSet {
     }
     closed = true;
     onRow = false;
+    finishTrace();
     if (owner != null) {
       owner.resultClosed(this);
     }
@@ -178,6 +222,7 @@ public final class ResultSetImpl implements ResultSet {
   void closeFromOwner() {
     closed = true;
     onRow = false;
+    finishTrace();
   }
 
   NativeStmt nativeStatement() {

@@ -49,6 +49,8 @@ public class StatementImpl implements Statement {
   private boolean closeOnCompletion;
   private List<String> batch;
   private final AtomicBoolean timedOut = new AtomicBoolean();
+  private long pendingPrepareNanos; // prepare cost not yet reported in a trace
+  private boolean pendingCacheHit = true;
 
   StatementImpl(ConnectionImpl conn) {
     this.conn = conn;
@@ -89,14 +91,18 @@ public class StatementImpl implements Statement {
    *
    * @return true when the statement produced a result set
    */
-  boolean run(NativeStmt ns, ParamEncoder enc) throws SQLException {
+  boolean run(NativeStmt ns, ParamEncoder enc, ExecTrace trace) throws SQLException {
     conn.beginIfNeeded();
     int rc;
     ScheduledFuture<?> timer = armTimeout(ns);
     conn.db().lock().lock();
     try {
       conn.checkOpen();
+      long t0 = trace == null ? 0 : System.nanoTime();
       rc = ns.query(enc, fetchSize > 0 ? fetchSize : DEFAULT_FETCH);
+      if (trace != null) {
+        trace.executeNanos += System.nanoTime() - t0;
+      }
     } finally {
       conn.db().lock().unlock();
       disarm(timer, ns);
@@ -104,11 +110,37 @@ public class StatementImpl implements Statement {
     if (ns.columnCount() > 0) {
       result = new ResultSetImpl(this, ns, rc == NativeStmt.MORE, fetchSize);
       result.setMaxRows(maxRows);
+      result.setTrace(trace);
       return true;
     }
     updateCount = ns.rowsAffected();
     finishNative(ns);
+    if (trace != null) {
+      trace.rowsAffected = updateCount;
+      trace.deliver(conn);
+    }
     return false;
+  }
+
+  // ---------------------------------------------------------------- tracing
+
+  /** Remembers what the borrow() just done cost, for the next execution's trace. */
+  void notePrepared() {
+    if (conn.tracing()) {
+      pendingPrepareNanos = conn.lastPrepareNanos();
+      pendingCacheHit = conn.lastPrepareHit();
+    }
+  }
+
+  /** A trace for the execution about to run, or null when tracing is off. */
+  ExecTrace startTrace(String sql) {
+    if (!conn.tracing()) {
+      return null;
+    }
+    ExecTrace t = new ExecTrace(sql, pendingPrepareNanos, pendingCacheHit);
+    pendingPrepareNanos = 0;
+    pendingCacheHit = true; // later executions reuse the prepared statement
+    return t;
   }
 
   private ScheduledFuture<?> armTimeout(NativeStmt ns) {
@@ -172,11 +204,12 @@ public class StatementImpl implements Statement {
     }
     NativeStmt ns = conn.borrow(parsed);
     borrowed = ns;
+    notePrepared();
     ParamEncoder none = new ParamEncoder(0);
     none.reset();
     none.appendRow();
     try {
-      return run(ns, none);
+      return run(ns, none, startTrace(sql));
     } catch (SQLException e) {
       if (borrowed == ns) {
         borrowed = null;
