@@ -183,6 +183,15 @@ DECENTDB_API int decentdb_execute_many(decentdb_stmt* stmt, const uint8_t* buf, 
                                        int64_t* out_total_affected, int* out_failed_row,
                                        int64_t* out_rowids);
 
+/*
+ * decentdb_execute_many, reporting each execution's affected-row count in out_counts
+ * (row_count entries; may be NULL) instead of the sum. Entries past a failing execution are
+ * left as they were.
+ */
+DECENTDB_API int decentdb_execute_many_counts(decentdb_stmt* stmt, const uint8_t* buf, size_t len,
+                                              int row_count, int64_t* out_counts,
+                                              int* out_failed_row, int64_t* out_rowids);
+
 /* Ends the current execution and releases its snapshot; keeps the bindings. */
 DECENTDB_API int decentdb_reset(decentdb_stmt* stmt);
 /* Sets every parameter back to NULL. */

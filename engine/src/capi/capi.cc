@@ -639,9 +639,13 @@ int decentdb_query_batch(decentdb_stmt* stmt, const uint8_t* params, size_t para
   }
 }
 
-int decentdb_execute_many(decentdb_stmt* stmt, const uint8_t* buf, size_t len, int row_count,
-                          int64_t* out_total_affected, int* out_failed_row,
-                          int64_t* out_rowids) {
+namespace {
+
+// The body of decentdb_execute_many and decentdb_execute_many_counts; out_counts (may be
+// NULL) receives each execution's affected-row count.
+int ExecuteMany(decentdb_stmt* stmt, const uint8_t* buf, size_t len, int row_count,
+                int64_t* out_total_affected, int64_t* out_counts, int* out_failed_row,
+                int64_t* out_rowids) {
   if (!LiveStmt(stmt)) return OrphanOrBad(stmt);
   decentdb_db* db = DbOf(stmt);
   try {
@@ -691,6 +695,7 @@ int decentdb_execute_many(decentdb_stmt* stmt, const uint8_t* buf, size_t len, i
         break;
       }
       total += stmt->impl->rows_affected();
+      if (out_counts != nullptr) out_counts[r] = stmt->impl->rows_affected();
       if (out_rowids != nullptr) out_rowids[r] = db->conn->last_insert_rowid();
     }
     stmt->has_row = false;
@@ -709,6 +714,22 @@ int decentdb_execute_many(decentdb_stmt* stmt, const uint8_t* buf, size_t len, i
     stmt->pending = false;
     return FromException(db);
   }
+}
+
+}  // namespace
+
+int decentdb_execute_many(decentdb_stmt* stmt, const uint8_t* buf, size_t len, int row_count,
+                          int64_t* out_total_affected, int* out_failed_row,
+                          int64_t* out_rowids) {
+  return ExecuteMany(stmt, buf, len, row_count, out_total_affected, nullptr, out_failed_row,
+                     out_rowids);
+}
+
+int decentdb_execute_many_counts(decentdb_stmt* stmt, const uint8_t* buf, size_t len,
+                                 int row_count, int64_t* out_counts, int* out_failed_row,
+                                 int64_t* out_rowids) {
+  return ExecuteMany(stmt, buf, len, row_count, nullptr, out_counts, out_failed_row,
+                     out_rowids);
 }
 
 int decentdb_reset(decentdb_stmt* stmt) {

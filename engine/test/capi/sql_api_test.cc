@@ -235,6 +235,45 @@ TEST(SqlApi, ExecuteManyIsAllOrNothingInAutocommitAndPerRowInATransaction) {
   decentdb_finalize(ins);
 }
 
+TEST(SqlApi, ExecuteManyCountsReportsEachExecution) {
+  Db d(":memory:");
+  ASSERT_EQ(d.Exec("CREATE TABLE t (id INTEGER PRIMARY KEY, g INT)"), DECENTDB_OK);
+  ASSERT_EQ(d.Exec("INSERT INTO t (g) VALUES (1), (2), (2), (3), (3), (3)"), DECENTDB_OK);
+  decentdb_stmt* upd = nullptr;
+  ASSERT_EQ(decentdb_prepare(d.db, "UPDATE t SET g = g WHERE g = $1", &upd), DECENTDB_OK);
+  std::vector<uint8_t> params;
+  for (int g : {3, 9, 1, 2}) {
+    PutU32(&params, 1);
+    PutInt(&params, g);
+  }
+  std::vector<int64_t> counts(4, -7);
+  int failed = 0;
+  ASSERT_EQ(decentdb_execute_many_counts(upd, params.data(), params.size(), 4, counts.data(),
+                                         &failed, nullptr),
+            DECENTDB_OK);
+  EXPECT_EQ(failed, -1);
+  EXPECT_EQ(counts[0], 3);
+  EXPECT_EQ(counts[1], 0);
+  EXPECT_EQ(counts[2], 1);
+  EXPECT_EQ(counts[3], 2);
+  // A failing execution stops the batch; counts before it are kept.
+  decentdb_stmt* ins = nullptr;
+  ASSERT_EQ(decentdb_prepare(d.db, "INSERT INTO t (id, g) VALUES ($1, 0)", &ins), DECENTDB_OK);
+  std::vector<uint8_t> dup;
+  for (int id : {100, 1, 101}) {
+    PutU32(&dup, 1);
+    PutInt(&dup, id);
+  }
+  std::vector<int64_t> c2(3, -7);
+  EXPECT_TRUE(decentdb_execute_many_counts(ins, dup.data(), dup.size(), 3, c2.data(), &failed,
+                                           nullptr) < 0);
+  EXPECT_EQ(failed, 1);
+  EXPECT_EQ(c2[0], 1);
+  EXPECT_EQ(c2[2], -7);
+  decentdb_finalize(ins);
+  decentdb_finalize(upd);
+}
+
 TEST(SqlApi, PreparedStatementsReprepareAfterDdl) {
   Db d(":memory:");
   ASSERT_EQ(d.Exec("CREATE TABLE t (a INT, b TEXT); INSERT INTO t VALUES (1, 'x'), (2, 'y')"), DECENTDB_OK);
