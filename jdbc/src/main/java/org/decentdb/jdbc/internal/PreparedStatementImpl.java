@@ -200,28 +200,26 @@ final class PreparedStatementImpl extends StatementImpl implements DecentDBPrepa
       return new long[0];
     }
     conn.beginIfNeeded();
+    if (keys != null && !keys.byRowid()) {
+      return executeReturningBatch(rows);
+    }
     boolean inTransaction = conn.db().inTransaction();
-    long[] affected = new long[1];
+    long[] counts = new long[rows];
     long[] rowids = keys != null ? new long[rows] : null;
     ExecTrace trace = startTrace(parsed.originalSql());
     conn.db().lock().lock();
     try {
       conn.checkOpen();
       long t0 = trace == null ? 0 : System.nanoTime();
-      ns.executeMany(enc, affected, rowids);
+      ns.executeMany(enc, counts, rowids);
       if (trace != null) {
         trace.executeNanos = System.nanoTime() - t0;
         trace.bindNanos = batchBindNanos;
-        trace.rowsAffected = affected[0];
+        trace.rowsAffected = Arrays.stream(counts).sum();
       }
     } catch (NativeStmt.ExecuteManyException e) {
       int failed = e.failedRow() < 0 ? 0 : e.failedRow();
-      long[] counts = new long[inTransaction ? failed : rows];
-      // In autocommit mode the whole batch was one transaction and nothing stayed.
-      Arrays.fill(counts, inTransaction ? SUCCESS_NO_INFO : EXECUTE_FAILED);
-      SQLException cause = e.engineError();
-      throw new BatchUpdateException(cause.getMessage() + " (batch row " + failed + ")",
-          cause.getSQLState(), cause.getErrorCode(), counts, cause);
+      throw batchFailure(e.engineError(), failed, rows, inTransaction, counts);
     } finally {
       conn.db().lock().unlock();
       enc.reset();
@@ -229,10 +227,6 @@ final class PreparedStatementImpl extends StatementImpl implements DecentDBPrepa
     if (trace != null) {
       trace.deliver(conn);
     }
-    long[] counts = new long[rows];
-    // The engine reports the total: per-row counts are exact when it divides evenly.
-    long per = affected[0] == rows ? 1 : affected[0] == 0 ? 0 : SUCCESS_NO_INFO;
-    Arrays.fill(counts, per);
     if (rowids != null) {
       RowsBuilder b = new RowsBuilder();
       for (long id : rowids) {
@@ -241,6 +235,87 @@ final class PreparedStatementImpl extends StatementImpl implements DecentDBPrepa
       generatedKeys = b.build(conn, this, new String[] {"GENERATED_KEY"},
           new String[] {"BIGINT"});
     }
+    return counts;
+  }
+
+  /**
+   * The BatchUpdateException for a batch that failed at row failed. Inside a transaction the
+   * rows before it stay (statement atomicity) and their counts are reported; in autocommit
+   * mode the batch was one transaction and nothing stayed.
+   */
+  private static BatchUpdateException batchFailure(SQLException cause, int failed, int rows,
+      boolean inTransaction, long[] counts) {
+    long[] done;
+    if (inTransaction) {
+      done = Arrays.copyOf(counts, failed);
+    } else {
+      done = new long[rows];
+      Arrays.fill(done, EXECUTE_FAILED);
+    }
+    return new BatchUpdateException(cause.getMessage() + " (batch row " + failed + ")",
+        cause.getSQLState(), cause.getErrorCode(), done, cause);
+  }
+
+  /**
+   * A batch whose generated keys are named columns: the statement carries RETURNING, so each
+   * row runs as one query (one native call) inside one transaction (the application's, or an
+   * implicit one in autocommit mode) and its returned rows become the generated keys.
+   */
+  private long[] executeReturningBatch(int rows) throws SQLException {
+    boolean inTransaction = conn.db().inTransaction();
+    if (!inTransaction) {
+      conn.db().exec("BEGIN");
+    }
+    long[] counts = new long[rows];
+    RowsBuilder keysOut = new RowsBuilder();
+    String[] names = null;
+    String[] types = null;
+    int r = 0;
+    try {
+      for (; r < rows; r++) {
+        int rc;
+        conn.db().lock().lock();
+        try {
+          conn.checkOpen();
+          rc = ns.queryRow(enc, r, DEFAULT_FETCH);
+        } finally {
+          conn.db().lock().unlock();
+        }
+        try (ResultSetImpl rs = new ResultSetImpl(this, ns, rc == NativeStmt.MORE, 0)) {
+          ResultSetMetaData md = rs.getMetaData();
+          if (names == null) {
+            names = new String[md.getColumnCount()];
+            types = new String[names.length];
+            for (int i = 0; i < names.length; i++) {
+              names[i] = md.getColumnLabel(i + 1);
+              types[i] = md.getColumnTypeName(i + 1);
+            }
+          }
+          while (rs.next()) {
+            for (int i = 1; i <= names.length; i++) {
+              keysOut.add(rs.getObject(i));
+            }
+            keysOut.endRow();
+            counts[r]++;
+          }
+        }
+      }
+      if (!inTransaction) {
+        conn.db().exec("COMMIT");
+      }
+    } catch (SQLException e) {
+      if (!inTransaction && conn.db().inTransaction()) {
+        try {
+          conn.db().exec("ROLLBACK");
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw batchFailure(e, r, rows, inTransaction, counts);
+    } finally {
+      enc.reset();
+    }
+    generatedKeys = keysOut.build(conn, this, names, types);
     return counts;
   }
 

@@ -185,11 +185,12 @@ public class StatementImpl implements Statement {
   }
 
   void resultClosed(ResultSetImpl rs) throws SQLException {
-    if (rs == result) {
+    boolean current = rs == result;
+    if (current) {
       result = null;
     }
     finishNative(rs.nativeStatement());
-    if (closeOnCompletion && result == null) {
+    if (closeOnCompletion && current) {
       close();
     }
   }

@@ -131,6 +131,18 @@ public final class NativeStmt {
     return finishBatch(rc, maxRows, params);
   }
 
+  /**
+   * query() with the parameters of row r of a multi-row encoding (a batch that must return
+   * rows, such as INSERT ... RETURNING). REQUIRES: the connection's lock is held.
+   */
+  public int queryRow(ParamEncoder params, int r, int maxRows) throws SQLException {
+    check();
+    ensureBuffer(maxRows);
+    int rc = decentdb_query_batch(stmt, params.nativeRow(r), params.rowLength(r), buffer,
+        buffer.capacity(), maxRows, outRows, outUsed);
+    return finishBatch(rc, maxRows, null);
+  }
+
   /** Fetches the next batch. REQUIRES: the connection's lock is held. */
   public int fetch(int maxRows) throws SQLException {
     check();
@@ -176,21 +188,24 @@ public final class NativeStmt {
    * Executes once per encoded parameter row (all rows one transaction in autocommit mode).
    * REQUIRES: the connection's lock is held.
    *
+   * @param counts receives each execution's affected-row count (params.rows() entries;
+   *     entries from a failing row on are left as they were)
    * @param rowids receives each execution's last inserted rowid (may be null)
-   * @return the index of the failing row, or -1; total affected rows in affected[0]
+   * @throws ExecuteManyException with the index of the failing row
    */
-  public int executeMany(ParamEncoder params, long[] affected, long[] rowids)
+  public void executeMany(ParamEncoder params, long[] counts, long[] rowids)
       throws SQLException {
     check();
     int count = params.rows();
-    LongBuffer total = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder()).asLongBuffer();
+    LongBuffer perRow = ByteBuffer.allocateDirect(8 * Math.max(1, count))
+        .order(ByteOrder.nativeOrder()).asLongBuffer();
     IntBuffer failed = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder()).asIntBuffer();
     LongBuffer ids = rowids == null ? null
         : ByteBuffer.allocateDirect(8 * Math.max(1, count)).order(ByteOrder.nativeOrder())
             .asLongBuffer();
-    int rc = decentdb_execute_many(stmt, params.nativeBuffer(), params.length(), count, total, failed,
-        ids);
-    affected[0] = total.get(0);
+    int rc = decentdb_execute_many_counts(stmt, params.nativeBuffer(), params.length(), count,
+        perRow, failed, ids);
+    perRow.get(counts, 0, Math.min(count, counts.length));
     if (ids != null) {
       ids.get(rowids, 0, Math.min(count, rowids.length));
     }
@@ -198,7 +213,6 @@ public final class NativeStmt {
       SQLException e = db.lastError(sql, null, timedOut);
       throw new ExecuteManyException(e, failed.get(0));
     }
-    return -1;
   }
 
   /** Ends the current execution (releases its snapshot), keeps bindings. Lock held. */

@@ -25,6 +25,7 @@ public final class ParamEncoder {
   private ByteBuffer buffer;
   private ByteBuffer nativeView; // same memory, position always 0: native calls add position
   private int rows;
+  private int[] rowStarts = new int[8];
 
   public ParamEncoder(int parameterCount) {
     this.count = parameterCount;
@@ -132,6 +133,10 @@ public final class ParamEncoder {
             + " parameters before executing", "07002");
       }
     }
+    if (rows == rowStarts.length) {
+      rowStarts = java.util.Arrays.copyOf(rowStarts, rows * 2);
+    }
+    rowStarts[rows] = buffer.position();
     ensure(4);
     buffer.putInt(count);
     for (int i = 0; i < count; i++) {
@@ -165,6 +170,23 @@ public final class ParamEncoder {
       }
     }
     rows++;
+  }
+
+  /** Where row r's encoding starts in the buffer. */
+  public int rowStart(int r) {
+    return rowStarts[r];
+  }
+
+  /** Length of row r's encoding. */
+  public int rowLength(int r) {
+    return (r + 1 < rows ? rowStarts[r + 1] : buffer.position()) - rowStarts[r];
+  }
+
+  /** A view positioned at row r's encoding, for native code; valid until the next reset. */
+  public ByteBuffer nativeRow(int r) {
+    ByteBuffer v = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    v.limit(rowStarts[r] + rowLength(r)).position(rowStarts[r]);
+    return v;
   }
 
   /** Rows appended since reset(). */
