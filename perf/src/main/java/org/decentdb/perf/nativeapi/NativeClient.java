@@ -91,6 +91,9 @@ public final class NativeClient implements AutoCloseable {
     private final int columnCount;
     private final ByteBuffer params =
         ByteBuffer.allocateDirect(64 * 1024).order(ByteOrder.LITTLE_ENDIAN);
+    // The same memory with position 0: the generated JNI adds a buffer's position to its
+    // address, so native calls get this view and the encoded length.
+    private final ByteBuffer paramsView = params.duplicate();
     private ByteBuffer rows = ByteBuffer.allocateDirect(64 * 1024).order(ByteOrder.LITTLE_ENDIAN);
     private final IntBuffer outRows =
         ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder()).asIntBuffer();
@@ -146,7 +149,7 @@ public final class NativeClient implements AutoCloseable {
 
     /** Runs the statement with the bound parameters and passes every row to sink. */
     public int query(RowSink sink) {
-      int rc = decentdb_query_batch(stmt, params, params.position(), rows, rows.capacity(),
+      int rc = decentdb_query_batch(stmt, paramsView, params.position(), rows, rows.capacity(),
           1024, outRows, outUsed);
       int total = 0;
       while (true) {
@@ -175,7 +178,7 @@ public final class NativeClient implements AutoCloseable {
 
     /** Runs a statement without result rows; returns the rows it changed. */
     public long execute() {
-      int rc = decentdb_query_batch(stmt, params, params.position(), rows, rows.capacity(), 0,
+      int rc = decentdb_query_batch(stmt, paramsView, params.position(), rows, rows.capacity(), 1,
           outRows, outUsed);
       if (rc < 0) {
         throw error(sql);
@@ -185,7 +188,7 @@ public final class NativeClient implements AutoCloseable {
 
     /** Runs the statement once per parameter set bound since bind(), in one native call. */
     public long executeMany() {
-      int rc = decentdb_execute_many(stmt, params, params.position(), encodedRows, outTotal,
+      int rc = decentdb_execute_many(stmt, paramsView, params.position(), encodedRows, outTotal,
           outFailed, (LongBuffer) null);
       if (rc != DECENTDB_OK) {
         throw error(sql + " (row " + outFailed.get(0) + ")");
