@@ -18,4 +18,11 @@ public interface Dataset {
 
   /** True when c holds the complete dataset (checked before each use of a cached copy). */
   boolean isComplete(Connection c) throws SQLException;
+
+  /**
+   * Brings a complete cached copy up to what the engine now supports (e.g. an index kind
+   * that did not exist when the copy was built). Called before each use of a cached copy.
+   */
+  default void refresh(Connection c, Engine engine) throws SQLException {
+  }
 }

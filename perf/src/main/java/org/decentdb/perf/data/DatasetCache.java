@@ -61,7 +61,11 @@ public final class DatasetCache {
 
   private static boolean isUsable(Engine e, Dataset d, Path dir) {
     try (Connection c = e.open(dir)) {
-      return d.isComplete(c);
+      if (!d.isComplete(c)) {
+        return false;
+      }
+      d.refresh(c, e);
+      return true;
     } catch (SQLException ex) {
       System.err.println("# rebuilding " + dir.getFileName() + ": " + ex.getMessage());
       return false;

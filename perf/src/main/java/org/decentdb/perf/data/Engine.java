@@ -43,6 +43,7 @@ public enum Engine {
         s.execute("PRAGMA synchronous=" + (bulkLoad ? "OFF" : "FULL"));
         s.execute("PRAGMA cache_size=-32768");
         s.execute("PRAGMA foreign_keys=ON");
+        s.execute("PRAGMA case_sensitive_like=ON");
       }
     }
 
