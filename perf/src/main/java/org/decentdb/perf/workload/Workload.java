@@ -1,0 +1,81 @@
+/*
+ * Each workload of the perf lab: the benchmark method name it appears under, the seed's
+ * latency-table row it is judged against (if any), and how to run one operation for key
+ * index i. Writes report a fixed number of rows per operation; reads are counted.
+ */
+package org.decentdb.perf.workload;
+
+import java.util.List;
+
+public enum Workload {
+  PK_LOOKUP("pkLookup", (q, k, i) -> q.trackById(k.trackIds[i])),
+  SIMPLE_LIST("simpleList", (q, k, i) -> q.tracksOfAlbum(k.albumIds[i])),
+  FILTERED_LIST("filteredList", (q, k, i) -> q.albumsOfArtistSince(k.artistIds[i], 1990)),
+  PAGINATED("paginated", (q, k, i) -> q.tracksPage(k.trackOffsets[i])),
+  SORTED_PAGINATED("sortedPaginated", (q, k, i) -> q.artistsByNamePage(k.artistOffsets[i])),
+  COUNT_FILTERED("countFiltered", (q, k, i) -> q.countAlbumsInYear(k.years[i])),
+  TEXT_SEARCH("textSearch", (q, k, i) -> q.searchTracks(k.patterns[i])),
+  KEYSET_PAGE("keysetPage", (q, k, i) -> q.tracksAfter(k.trackOffsets[i])),
+  FK_JOIN("fkJoin", (q, k, i) -> q.trackDetailsOfAlbum(k.albumIds[i])),
+  INSERT_ONE("insertOne", 1),
+  BATCH_INSERT("batchInsert1000", 1000),
+  UPDATE_BY_PK("updateByPk", 1);
+
+  /** One read operation. */
+  @FunctionalInterface
+  interface Op {
+    Object run(MusicQueries q, Keys k, int i) throws Exception;
+  }
+
+  private final String method;
+  private final Op op;
+  private final int fixedRows;
+
+  Workload(String method, Op op) {
+    this.method = method;
+    this.op = op;
+    this.fixedRows = -1;
+  }
+
+  Workload(String method, int fixedRows) {
+    this.method = method;
+    this.op = null;
+    this.fixedRows = fixedRows;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  public static Workload byMethod(String method) {
+    for (Workload w : values()) {
+      if (w.method.equals(method)) {
+        return w;
+      }
+    }
+    throw new IllegalArgumentException("no workload " + method);
+  }
+
+  Object run(MusicQueries q, Keys k, int i) throws Exception {
+    return op.run(q, k, i);
+  }
+
+  /** Mean rows per operation over the first n keys (writes: the rows each one writes). */
+  double rowsPerOp(MusicQueries q, Keys k, int n) throws Exception {
+    if (op == null) {
+      return fixedRows;
+    }
+    long rows = 0;
+    for (int i = 0; i < n; i++) {
+      rows += rows(op.run(q, k, i));
+    }
+    return (double) rows / n;
+  }
+
+  static int rows(Object result) {
+    if (result == null) {
+      return 0;
+    }
+    return result instanceof List<?> l ? l.size() : 1;
+  }
+}
