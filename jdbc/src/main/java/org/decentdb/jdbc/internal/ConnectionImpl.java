@@ -25,12 +25,14 @@ import java.sql.Statement;
 import java.sql.Struct;
 import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import org.decentdb.jdbc.DecentDBConnection;
 import org.decentdb.jdbc.StatementTrace;
@@ -54,7 +56,11 @@ public final class ConnectionImpl implements DecentDBConnection {
   private final LinkedHashMap<String, ArrayDeque<NativeStmt>> idle =
       new LinkedHashMap<>(16, 0.75f, true);
   private int idleCount;
-  private final Set<StatementImpl> open = Collections.newSetFromMap(new IdentityHashMap<>());
+  // Weak: a statement the application forgot to close can be collected; its Cleaner then
+  // queues its native statement in orphans, which the connection resets (releasing any
+  // snapshot it held) and reuses on its own thread at the next borrow.
+  private final Set<StatementImpl> open = Collections.newSetFromMap(new WeakHashMap<>());
+  private final Queue<NativeStmt> orphans = new ConcurrentLinkedQueue<>();
   private boolean autoCommit = true;
   private boolean readOnly;
   private boolean closed;
@@ -128,6 +134,9 @@ public final class ConnectionImpl implements DecentDBConnection {
 
   NativeStmt borrow(String engineSql, String originalSql) throws SQLException {
     checkOpen();
+    if (!orphans.isEmpty()) {
+      reclaimOrphans();
+    }
     ArrayDeque<NativeStmt> q = idle.get(engineSql);
     if (q != null && !q.isEmpty()) {
       idleCount--;
@@ -221,6 +230,19 @@ public final class ConnectionImpl implements DecentDBConnection {
     open.add(s);
   }
 
+  /** The queue a statement's Cleaner puts its native statement in. */
+  Queue<NativeStmt> orphans() {
+    return orphans;
+  }
+
+  /** Resets and caches (or closes) the native statements of collected, unclosed statements. */
+  private void reclaimOrphans() {
+    NativeStmt s;
+    while ((s = orphans.poll()) != null) {
+      giveBack(s);
+    }
+  }
+
   void unregister(StatementImpl s) {
     open.remove(s);
   }
@@ -305,6 +327,10 @@ public final class ConnectionImpl implements DecentDBConnection {
     }
     for (StatementImpl s : open.toArray(new StatementImpl[0])) {
       s.close();
+    }
+    NativeStmt orphan;
+    while ((orphan = orphans.poll()) != null) {
+      orphan.close();
     }
     for (ArrayDeque<NativeStmt> q : idle.values()) {
       for (NativeStmt s : q) {

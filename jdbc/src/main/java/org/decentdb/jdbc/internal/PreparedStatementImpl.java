@@ -55,6 +55,7 @@ final class PreparedStatementImpl extends StatementImpl implements DecentDBPrepa
       String engineSql = keys != null && !keys.byRowid()
           ? keys.withReturning(parsed.engineSql()) : parsed.engineSql();
       this.ns = conn.borrow(engineSql, parsed.originalSql());
+      hold(ns);
       notePrepared();
     } catch (SQLException e) {
       super.close();

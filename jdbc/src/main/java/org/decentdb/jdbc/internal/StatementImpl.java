@@ -52,9 +52,42 @@ public class StatementImpl implements Statement {
   private long pendingPrepareNanos; // prepare cost not yet reported in a trace
   private boolean pendingCacheHit = true;
 
+  private final NativeRef nativeRef;
+  private final java.lang.ref.Cleaner.Cleanable cleanable;
+
+  /**
+   * The native statement this statement holds, for its Cleaner: if the application drops the
+   * statement without closing it, the native statement goes back to the connection (which
+   * resets it, releasing its snapshot). Must not refer to the StatementImpl.
+   */
+  private static final class NativeRef implements Runnable {
+    private final java.util.Queue<NativeStmt> orphans;
+    volatile NativeStmt held;
+
+    NativeRef(java.util.Queue<NativeStmt> orphans) {
+      this.orphans = orphans;
+    }
+
+    @Override
+    public void run() {
+      NativeStmt s = held;
+      held = null;
+      if (s != null) {
+        orphans.add(s);
+      }
+    }
+  }
+
   StatementImpl(ConnectionImpl conn) {
     this.conn = conn;
+    this.nativeRef = new NativeRef(conn.orphans());
+    this.cleanable = ConnectionImpl.CLEANER.register(this, nativeRef);
     conn.register(this);
+  }
+
+  /** Records the native statement this statement now holds (null: none). */
+  void hold(NativeStmt ns) {
+    nativeRef.held = ns;
   }
 
   ConnectionImpl connection() {
@@ -169,6 +202,7 @@ public class StatementImpl implements Statement {
     }
     if (ns == borrowed) {
       borrowed = null;
+      hold(null);
       conn.giveBack(ns); // resets it
       return;
     }
@@ -205,6 +239,7 @@ public class StatementImpl implements Statement {
     }
     NativeStmt ns = conn.borrow(parsed);
     borrowed = ns;
+    hold(ns);
     notePrepared();
     ParamEncoder none = new ParamEncoder(0);
     none.reset();
@@ -214,6 +249,7 @@ public class StatementImpl implements Statement {
     } catch (SQLException e) {
       if (borrowed == ns) {
         borrowed = null;
+        hold(null);
         conn.giveBack(ns);
       }
       throw e;
@@ -261,6 +297,8 @@ public class StatementImpl implements Statement {
     } finally {
       closed = true;
       conn.unregister(this);
+      nativeRef.held = null; // closed properly: nothing for the Cleaner to hand back
+      cleanable.clean();
     }
   }
 
