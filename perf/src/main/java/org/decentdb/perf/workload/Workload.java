@@ -23,7 +23,7 @@ public enum Workload {
 
   /** One read operation. */
   @FunctionalInterface
-  interface Op {
+  public interface Op {
     Object run(MusicQueries q, Keys k, int i) throws Exception;
   }
 
@@ -43,6 +43,11 @@ public enum Workload {
     this.fixedRows = fixedRows;
   }
 
+  /** True for the workloads that only read (the ones run() can execute). */
+  public boolean isRead() {
+    return op != null;
+  }
+
   public String method() {
     return method;
   }
@@ -56,7 +61,7 @@ public enum Workload {
     throw new IllegalArgumentException("no workload " + method);
   }
 
-  Object run(MusicQueries q, Keys k, int i) throws Exception {
+  public Object run(MusicQueries q, Keys k, int i) throws Exception {
     return op.run(q, k, i);
   }
 
