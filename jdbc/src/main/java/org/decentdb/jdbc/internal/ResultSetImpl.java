@@ -66,14 +66,9 @@ public final class ResultSetImpl implements ResultSet {
     this.conn = owner.connection();
     this.nstmt = nstmt;
     int n = nstmt.columnCount();
-    this.names = new String[n];
-    this.declTypes = new String[n];
-    this.kinds = new SqlKind[n];
-    for (int i = 0; i < n; i++) {
-      names[i] = nstmt.columnName(i);
-      declTypes[i] = nstmt.declType(i);
-      kinds[i] = SqlKind.ofDeclared(declTypes[i]);
-    }
+    this.names = nstmt.columnNames(); // shared with the statement, never modified
+    this.declTypes = nstmt.declTypes();
+    this.kinds = nstmt.kinds();
     this.dec = new RowBatchDecoder(n);
     this.dec.load(nstmt.buffer(), nstmt.rows(), nstmt.used());
     this.more = more;

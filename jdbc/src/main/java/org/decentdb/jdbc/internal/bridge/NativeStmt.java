@@ -18,6 +18,7 @@ import org.bytedeco.javacpp.SizeTPointer;
 import org.decentdb.decentdb_stmt;
 import org.decentdb.jdbc.internal.codec.ParamEncoder;
 import org.decentdb.jdbc.internal.error.ErrorMapper;
+import org.decentdb.jdbc.internal.type.SqlKind;
 
 public final class NativeStmt {
 
@@ -36,6 +37,7 @@ public final class NativeStmt {
   private final int columnCount;
   private final String[] names;
   private final String[] declTypes;
+  private final SqlKind[] kinds;
   private final IntBuffer outRows =
       ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder()).asIntBuffer();
   private final SizeTPointer outUsed = new SizeTPointer(1);
@@ -43,6 +45,10 @@ public final class NativeStmt {
   private int rows;
   private int used;
   private boolean finalized;
+  // True while an execution may hold engine state (a snapshot, a cursor): after a batch that
+  // returned MORE, or after an error. A batch that returned DONE has ended the execution in
+  // the engine already, so reset() has nothing to do and skips the native call.
+  private boolean executing;
   private boolean timedOut;
 
   NativeStmt(NativeDb db, decentdb_stmt stmt, String engineSql, String sql) {
@@ -58,6 +64,10 @@ public final class NativeStmt {
       names[i] = NativeDb.string(decentdb_column_name(stmt, i));
       org.bytedeco.javacpp.BytePointer d = decentdb_column_decltype(stmt, i);
       declTypes[i] = d == null || d.isNull() ? null : NativeDb.string(d);
+    }
+    this.kinds = new SqlKind[columnCount];
+    for (int i = 0; i < columnCount; i++) {
+      kinds[i] = SqlKind.ofDeclared(declTypes[i]);
     }
   }
 
@@ -86,6 +96,22 @@ public final class NativeStmt {
   /** Declared type of a result column, or null. */
   public String declType(int i) {
     return declTypes[i];
+  }
+
+  /**
+   * The result columns' names, declared types and kinds, worked out once at prepare time and
+   * shared by every result of this statement. Callers must not modify the arrays.
+   */
+  public String[] columnNames() {
+    return names;
+  }
+
+  public String[] declTypes() {
+    return declTypes;
+  }
+
+  public SqlKind[] kinds() {
+    return kinds;
   }
 
   public NativeDb db() {
@@ -165,10 +191,12 @@ public final class NativeStmt {
     if (rc < 0) {
       rows = 0;
       used = 0;
+      executing = true;
       throw db.lastError(sql, params == null ? null : values(params), timedOut);
     }
     rows = outRows.get(0);
     used = (int) outUsed.get();
+    executing = rc == 1;
     return rc == 1 ? MORE : DONE;
   }
 
@@ -210,16 +238,19 @@ public final class NativeStmt {
       ids.get(rowids, 0, Math.min(count, rowids.length));
     }
     if (rc != DECENTDB_OK) {
+      executing = true;
       SQLException e = db.lastError(sql, null, timedOut);
       throw new ExecuteManyException(e, failed.get(0));
     }
+    executing = false; // execute_many resets the statement after its last row
   }
 
   /** Ends the current execution (releases its snapshot), keeps bindings. Lock held. */
   public void reset() throws SQLException {
-    if (finalized || db.isClosed()) {
+    if (!executing || finalized || db.isClosed()) {
       return;
     }
+    executing = false;
     if (decentdb_reset(stmt) != DECENTDB_OK) {
       throw db.lastError(sql, null, false);
     }

@@ -21,7 +21,8 @@ public final class RowBatchDecoder {
   private int rowsInBatch;
   private int rowIndex;
   private int nextRowStart;
-  private byte[] scratch = new byte[64];
+  private static final byte[] EMPTY = new byte[0];
+  private byte[] scratch = EMPTY; // grown on the first text read
 
   public RowBatchDecoder(int columnCount) {
     this.columns = columnCount;
@@ -96,7 +97,7 @@ public final class RowBatchDecoder {
     int at = offsets[column];
     int len = batch.getInt(at + 1);
     if (scratch.length < len) {
-      scratch = new byte[Math.max(len, scratch.length * 2)];
+      scratch = new byte[Math.max(Math.max(len, 64), scratch.length * 2)];
     }
     batch.get(at + 5, scratch, 0, len);
     return new String(scratch, 0, len, StandardCharsets.UTF_8);

@@ -34,6 +34,8 @@ public enum SqlKind {
   }
 
   /** The kind of a declared type (case-insensitive, modifiers ignored); ANY for null. */
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   public static SqlKind ofDeclared(String declared) {
     if (declared == null || declared.isBlank()) {
       return ANY;
@@ -43,7 +45,9 @@ public enum SqlKind {
     if (paren >= 0) {
       t = t.substring(0, paren).trim();
     }
-    t = t.replaceAll("\\s+", " ");
+    if (t.indexOf(' ') >= 0 || t.indexOf('\t') >= 0 || t.indexOf('\n') >= 0) {
+      t = SPACES.matcher(t).replaceAll(" ");
+    }
     switch (t) {
       case "INTEGER": case "INT": case "INT2": case "INT4": case "INT8": case "BIGINT":
       case "SMALLINT": case "TINYINT": case "INT64": case "SERIAL": case "BIGSERIAL":
