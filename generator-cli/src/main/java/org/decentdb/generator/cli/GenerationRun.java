@@ -94,14 +94,14 @@ public final class GenerationRun {
       DefaultJavaFormatter javaFormatter = new DefaultJavaFormatter();
       for (GeneratedJavaFile f : generator.getGeneratedJavaFiles()) {
         String path = f.getTargetPackage().replace('.', '/') + "/" + f.getFileName();
-        files.put(path, new Output(path, javaFormatter.getFormattedContent(f.getCompilationUnit()),
-            false));
+        files.put(path, new Output(path,
+            endWithNewline(javaFormatter.getFormattedContent(f.getCompilationUnit())), false));
       }
       DefaultXmlFormatter xmlFormatter = new DefaultXmlFormatter();
       for (GeneratedXmlFile f : generator.getGeneratedXmlFiles()) {
         String path = f.getTargetPackage().replace('.', '/') + "/" + f.getFileName();
-        files.put(path, new Output(path, xmlFormatter.getFormattedContent(f.getDocument()),
-            false));
+        files.put(path, new Output(path,
+            endWithNewline(xmlFormatter.getFormattedContent(f.getDocument())), false));
       }
       for (ExtraFiles.File f : new ExtraFiles(state).files()) {
         files.put(f.path(), new Output(f.path(), f.content(), f.userOwned()));
@@ -143,10 +143,6 @@ public final class GenerationRun {
             .withTargetPackage(options.modelPackage())
             .withTargetProject(".")
             .build())
-        .withSqlMapGeneratorConfiguration(new SqlMapGeneratorConfiguration.Builder()
-            .withTargetPackage(options.mapperPackage())
-            .withTargetProject(".")
-            .build())
         .withClientGeneratorConfiguration(new ClientGeneratorConfiguration.Builder()
             .withTargetPackage(options.mapperPackage())
             .withTargetProject(".")
@@ -154,6 +150,12 @@ public final class GenerationRun {
                 ? ClientGeneratorConfiguration.LegacyClientType.ANNOTATED_MAPPER
                 : ClientGeneratorConfiguration.LegacyClientType.XML_MAPPER)
             .build());
+    if (!options.annotations()) {
+      b.withSqlMapGeneratorConfiguration(new SqlMapGeneratorConfiguration.Builder()
+          .withTargetPackage(options.mapperPackage())
+          .withTargetProject(".")
+          .build());
+    }
     for (Table t : schema.tables()) {
       TableConfiguration.Builder tb = new TableConfiguration.Builder()
           .withTableName(t.name())
@@ -165,7 +167,7 @@ public final class GenerationRun {
           .withUpdateByExampleStatementEnabled(false);
       // Records where possible: MyBatis cannot write a generated key back into an immutable
       // record, so a table whose key the engine assigns keeps a JavaBean.
-      autoKey(t).ifPresentOrElse(
+      DecentDbPlugin.autoKey(t).ifPresentOrElse(
           col -> tb.withGeneratedKey(new GeneratedKey(col, "JDBC", false)).withModelType("flat"),
           () -> tb.withModelType(options.records() ? "record" : "flat"));
       b.withTableConfiguration(tb.build());
@@ -173,12 +175,8 @@ public final class GenerationRun {
     return b.build();
   }
 
-  /** The single-column primary key the engine assigns, if any (read back with RETURNING). */
-  static java.util.Optional<String> autoKey(Table t) {
-    if (t.primaryKey().size() != 1) {
-      return java.util.Optional.empty();
-    }
-    return t.column(t.primaryKey().get(0)).filter(c -> c.autoIncrement()).map(c -> c.name());
+  private static String endWithNewline(String s) {
+    return s.endsWith("\n") ? s : s + "\n";
   }
 
   static String driverClassFor(String url) {

@@ -17,7 +17,7 @@ public final class RunState {
 
   /** Generation options that shape statements. */
   public record Options(String basePackage, boolean records, boolean annotations,
-      boolean offsetPaging, boolean keysetRuntimeFromSupport) {
+      boolean offsetPaging, boolean checkPlans) {
     public String modelPackage() {
       return basePackage + ".model";
     }
