@@ -1,0 +1,101 @@
+/*
+ * The report's table logic: ratios to DecentDB, seed verdicts with per-row targets, driver
+ * overhead over the native floor, the slower-than-a-peer list, and the markdown built on it.
+ */
+package org.decentdb.perf.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ResultTableTest {
+
+  static Measurement m(String workload, String engine, String api, double median, double p99) {
+    return new Measurement(workload, engine, api, median, p99, 100);
+  }
+
+  private final ResultTable table = new ResultTable(List.of(
+      m("fkJoin", "decentdb", "jdbc", 20, 40),
+      m("fkJoin", "sqlite", "jdbc", 10, 30),
+      m("fkJoin", "h2", "jdbc", 60, 90),
+      m("pkLookup", "decentdb", "native", 2, 5),
+      m("pkLookup", "decentdb", "jdbc", 2.5, 6),
+      m("pkLookup", "decentdb", "mybatis", 8, 20),
+      m("pkLookup", "hsqldb", "mybatis", 3.2, 10),
+      m("pkLookup", "sqlite", "jdbc", 5, 12),
+      m("pointLookup", "decentdb", "native", 3, 5),
+      m("pointLookup", "decentdb", "jdbc", 3.6, 7),
+      m("pointLookup", "decentdb", "jdbc-prepare-each", 6, 9)));
+
+  @Test
+  void ordersWorkloadsLikeTheSeedTable() {
+    assertThat(table.workloads()).containsExactly("pointLookup", "pkLookup", "fkJoin");
+  }
+
+  @Test
+  void ratioIsPeerOverDecentDb() {
+    assertThat(table.ratio("fkJoin", "jdbc", "sqlite")).isCloseTo(0.5, within(1e-9));
+    assertThat(table.ratio("fkJoin", "jdbc", "h2")).isCloseTo(3.0, within(1e-9));
+    assertThat(table.ratio("fkJoin", "jdbc", "hsqldb")).isNaN();
+  }
+
+  @Test
+  void overheadIsApiMinusNative() {
+    assertThat(table.overheadUs("pkLookup", "jdbc")).isCloseTo(0.5, within(1e-9));
+    assertThat(table.overheadUs("pkLookup", "mybatis")).isCloseTo(6, within(1e-9));
+    assertThat(table.overheadUs("fkJoin", "jdbc")).isNaN();
+  }
+
+  @Test
+  void verdictJudgesMedianAgainstTargetAndP99AgainstMaxWithPerRowParts() {
+    // Simple list: target 1 ms + 0.1 ms/row, max 5 ms + 0.5 ms/row; 10 rows -> 2 ms and 10 ms.
+    assertThat(ResultTable.verdict(m("simpleList", "decentdb", "jdbc", 1999, 9999), 10))
+        .containsExactly("met", "met");
+    assertThat(ResultTable.verdict(m("simpleList", "decentdb", "jdbc", 2001, 10001), 10))
+        .containsExactly("MISSED", "MISSED");
+    assertThat(ResultTable.verdict(m("simpleList", "decentdb", "jdbc", 1500, 10001), 0))
+        .containsExactly("MISSED", "MISSED");
+    assertThat(ResultTable.verdict(m("fkJoin", "decentdb", "jdbc", 1, 1), 1)).isNull();
+  }
+
+  @Test
+  void listsEveryWorkloadWherePeerBeatsDecentDbWorstFirst() {
+    List<ResultTable.Slower> slower = table.slowerThanPeers();
+    assertThat(slower).extracting(ResultTable.Slower::workload, ResultTable.Slower::peer,
+        ResultTable.Slower::api).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("pkLookup", "hsqldb", "mybatis"),
+            org.assertj.core.groups.Tuple.tuple("fkJoin", "sqlite", "jdbc"));
+    assertThat(slower.get(0).factor()).isCloseTo(2.5, within(1e-9));
+    assertThat(slower.get(1).factor()).isCloseTo(2.0, within(1e-9));
+  }
+
+  @Test
+  void markdownSaysByHowMuchDecentDbIsSlowerAndLeavesTheAnalysisPlaceholder() {
+    RowCounts rows = RowCounts.parse("fkJoin\tdecentdb\tjdbc\t12.5\t\n"
+        + "pkLookup\tdecentdb\tjdbc\t1\t\n");
+    String md = new ReportWriter(table, rows, List.of(Map.of("workload", "pkLookup",
+        "api", "jdbc", "prepareUs", 0.0, "bindUs", 0.1, "executeUs", 1.5, "decodeUs", 0.2,
+        "outsideDriverUs", 0.3, "opUs", 2.1, "cacheHitRate", 1.0)))
+        .markdown("t", "perf/run --quick", "env");
+    assertThat(md).contains("perf/run --quick");
+    assertThat(md).contains("- fkJoin (jdbc): sqlite 10.00 µs vs DecentDB 20.00 µs, DecentDB 2.00× slower");
+    assertThat(md).contains("| fkJoin | 12.5 | 20.00 / 40.00 | 10.00 / 30.00 | 0.50× |");
+    assertThat(md).contains("| JDBC, reused PreparedStatement | 3.60 | 0.60 | < 1.00 | met |");
+    assertThat(md).contains("| JDBC, preparing each time | 6.00 | 3.00 | < 2.00 | MISSED |");
+    assertThat(md).contains("| pkLookup | Single record by PK | 1 | jdbc | 2.50 | 6.00 | 500 | 2,000 | met | met |");
+    assertThat(md).contains("| pkLookup | jdbc | 0.00 | 0.10 | 1.50 | 0.20 | 0.30 | 2.10 | 100% |");
+    assertThat(md).contains(ReportWriter.ANALYSIS_PLACEHOLDER);
+  }
+
+  @Test
+  void rowCountsFallBackToJdbcAndKnowThePointLookupReturnsOneRow() {
+    RowCounts rows = RowCounts.parse("textSearch\tdecentdb\tjdbc\t9.875\ttrigram index\n");
+    assertThat(rows.rows("textSearch", "decentdb", "jdbc-prepare-each")).isEqualTo(9.875);
+    assertThat(rows.note("textSearch", "decentdb", "jdbc")).isEqualTo("trigram index");
+    assertThat(rows.rows("pointLookup", "decentdb", "native")).isEqualTo(1);
+    assertThat(rows.rows("fkJoin", "h2", "jdbc")).isNaN();
+  }
+}
