@@ -1,10 +1,12 @@
 /*
  * Dataset sizes: "full" is the seed's sizing (25k artists, 80k albums, 1M tracks) and a
- * 1M-row point table; "quick" is a tenth of it for smoke runs.
+ * 1M-row point table; "quick" is a tenth of it for smoke runs; "tiny" is for unit tests.
  */
 package org.decentdb.perf.data;
 
 public enum Scale {
+  /** For the tests that check every engine and API return the same rows. */
+  TINY("tiny", 50, 160, 2_000, 2_000),
   QUICK("quick", 2_500, 8_000, 100_000, 100_000),
   FULL("full", 25_000, 80_000, 1_000_000, 1_000_000);
 
