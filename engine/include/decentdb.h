@@ -192,6 +192,14 @@ DECENTDB_API int decentdb_execute_many_counts(decentdb_stmt* stmt, const uint8_t
                                               int row_count, int64_t* out_counts,
                                               int* out_failed_row, int64_t* out_rowids);
 
+/*
+ * A number that changes whenever the statement was re-prepared after a schema change with
+ * other result columns (count, names or declared types; e.g. SELECT * after ALTER TABLE or
+ * DROP + CREATE). Callers that cache column metadata compare it after an execution. -1 for
+ * an invalid handle.
+ */
+DECENTDB_API int64_t decentdb_column_version(decentdb_stmt* stmt);
+
 /* Ends the current execution and releases its snapshot; keeps the bindings. */
 DECENTDB_API int decentdb_reset(decentdb_stmt* stmt);
 /* Sets every parameter back to NULL. */

@@ -173,7 +173,6 @@ int StepBatch(decentdb_stmt* stmt, uint8_t* buf, size_t cap, int max_rows, int* 
   if (buf == nullptr && cap > 0) return Misuse(db, "step_batch: buffer is NULL");
   if (max_rows <= 0) return Misuse(db, "step_batch: max_rows must be positive");
 
-  const int columns = stmt->impl->column_count();
   size_t used = 0;
   int rows = 0;
   while (rows < max_rows) {
@@ -193,6 +192,9 @@ int StepBatch(decentdb_stmt* stmt, uint8_t* buf, size_t cap, int max_rows, int* 
       }
       stmt->pending = true;
     }
+    // Read after the step: the first step of an execution may re-prepare the statement
+    // after a schema change, with other columns (SELECT * over a recreated table).
+    const int columns = stmt->impl->column_count();
     size_t need = 0;
     for (int c = 0; c < columns; ++c) {
       const size_t n = decentdb::capi::EncodedSize(stmt->impl->Column(c));
@@ -730,6 +732,11 @@ int decentdb_execute_many_counts(decentdb_stmt* stmt, const uint8_t* buf, size_t
                                  int64_t* out_rowids) {
   return ExecuteMany(stmt, buf, len, row_count, nullptr, out_counts, out_failed_row,
                      out_rowids);
+}
+
+int64_t decentdb_column_version(decentdb_stmt* stmt) {
+  if (!LiveStmt(stmt)) return -1;
+  return static_cast<int64_t>(stmt->impl->columns_version());
 }
 
 int decentdb_reset(decentdb_stmt* stmt) {

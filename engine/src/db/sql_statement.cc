@@ -169,6 +169,7 @@ void SqlStatement::AdoptColumns(const Compiled& c) {
   names_ = std::make_unique<std::vector<std::string>>(c.names);
   decltypes_ = std::make_unique<std::vector<std::string>>(c.decltypes);
   has_decltype_ = std::make_unique<std::vector<bool>>(c.has_decltype);
+  ++columns_version_;
 }
 
 Status SqlStatement::Compile(const std::shared_ptr<const Schema>& schema, std::unique_ptr<Compiled>* out) {

@@ -44,6 +44,7 @@ class SqlStatement : public Statement, public TxnObserver {
   Status Reset() override;
   int64_t rows_affected() const override { return rows_affected_; }
   bool has_returning() const override { return has_returning_; }
+  uint64_t columns_version() const override { return columns_version_; }
 
   void BeforeTransactionEnd() override;
 
@@ -122,6 +123,7 @@ class SqlStatement : public Statement, public TxnObserver {
   std::unique_ptr<std::vector<std::string>> decltypes_;
   std::unique_ptr<std::vector<bool>> has_decltype_;
   std::vector<std::unique_ptr<std::vector<std::string>>> retired_;
+  uint64_t columns_version_ = 0;  // bumped by AdoptColumns when the set changes
 
   State state_ = State::kIdle;
   std::shared_ptr<ReadTxn> snapshot_;   // (P1)

@@ -39,6 +39,9 @@ class Statement {
   virtual int64_t rows_affected() const = 0;
   // True for statements whose rows come from RETURNING (refused by execute_many).
   virtual bool has_returning() const = 0;
+  // Changes whenever a re-compile after a schema change changed the result columns (count,
+  // names or declared types), so callers that cache column metadata can notice.
+  virtual uint64_t columns_version() const { return 0; }
 };
 
 }  // namespace decentdb

@@ -300,6 +300,39 @@ TEST(SqlApi, PreparedStatementsReprepareAfterDdl) {
   EXPECT_EQ(std::string(decentdb_column_text(sel, 0, nullptr)), "z");
   decentdb_finalize(sel);
 
+  // SELECT * takes the new columns; the column version says so, and only then.
+  decentdb_stmt* star = nullptr;
+  ASSERT_EQ(decentdb_prepare(d.db, "SELECT * FROM t", &star), DECENTDB_OK);
+  decentdb_stmt* star_batch = nullptr;  // the same through query_batch
+  ASSERT_EQ(decentdb_prepare(d.db, "SELECT * FROM t", &star_batch), DECENTDB_OK);
+  const int64_t v1 = decentdb_column_version(star);
+  EXPECT_EQ(decentdb_column_count(star), 2);
+  ASSERT_EQ(d.Exec("CREATE INDEX t_b ON t (b)"), DECENTDB_OK);
+  ASSERT_EQ(decentdb_step(star), DECENTDB_ROW);
+  EXPECT_EQ(decentdb_column_version(star), v1);  // same columns after the re-prepare
+  ASSERT_EQ(decentdb_reset(star), DECENTDB_OK);
+  ASSERT_EQ(d.Exec("DROP TABLE t; CREATE TABLE t (b TEXT, a INT, n REAL); INSERT INTO t VALUES ('w', 3, 1.5)"),
+            DECENTDB_OK);
+  ASSERT_EQ(decentdb_step(star), DECENTDB_ROW);
+  EXPECT_NE(decentdb_column_version(star), v1);
+  EXPECT_EQ(decentdb_column_count(star), 3);
+  EXPECT_EQ(std::string(decentdb_column_name(star, 2)), "n");
+  decentdb_finalize(star);
+  {
+    uint8_t out[64];
+    int rows = 0;
+    size_t used = 0;
+    std::vector<uint8_t> none;
+    PutU32(&none, 0);
+    ASSERT_EQ(decentdb_query_batch(star_batch, none.data(), none.size(), out, sizeof out, 16, &rows, &used),
+              DECENTDB_DONE);
+    EXPECT_EQ(rows, 1);
+    EXPECT_EQ(used, 6u + 9u + 9u);  // 'w', 3, 1.5: every column of the new table
+    EXPECT_EQ(decentdb_column_count(star_batch), 3);
+  }
+  decentdb_finalize(star_batch);
+  EXPECT_EQ(decentdb_column_version(nullptr), -1);
+
   // Same for DML.
   decentdb_stmt* ins = nullptr;
   ASSERT_EQ(decentdb_prepare(d.db, "INSERT INTO t (a) VALUES (5)", &ins), DECENTDB_OK);
