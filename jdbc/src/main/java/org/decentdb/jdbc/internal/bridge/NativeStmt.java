@@ -34,10 +34,12 @@ public final class NativeStmt {
   private final String engineSql;
   private final String sql;
   private final int paramCount;
-  private final int columnCount;
-  private final String[] names;
-  private final String[] declTypes;
-  private final SqlKind[] kinds;
+  // Result columns, re-read when the engine re-prepared with other columns (columnVersion).
+  private int columnCount;
+  private String[] names;
+  private String[] declTypes;
+  private SqlKind[] kinds;
+  private long columnVersion;
   private final IntBuffer outRows =
       ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder()).asIntBuffer();
   private final SizeTPointer outUsed = new SizeTPointer(1);
@@ -57,6 +59,12 @@ public final class NativeStmt {
     this.engineSql = engineSql;
     this.sql = sql;
     this.paramCount = decentdb_param_count(stmt);
+    readColumns();
+  }
+
+  /** Reads the result columns' metadata from the engine. */
+  private void readColumns() {
+    this.columnVersion = decentdb_column_version(stmt);
     this.columnCount = Math.max(0, decentdb_column_count(stmt));
     this.names = new String[columnCount];
     this.declTypes = new String[columnCount];
@@ -154,6 +162,7 @@ public final class NativeStmt {
     ensureBuffer(maxRows);
     int rc = decentdb_query_batch(stmt, params.nativeBuffer(), params.length(), buffer, buffer.capacity(),
         maxRows, outRows, outUsed);
+    checkColumns();
     return finishBatch(rc, maxRows, params);
   }
 
@@ -166,7 +175,19 @@ public final class NativeStmt {
     ensureBuffer(maxRows);
     int rc = decentdb_query_batch(stmt, params.nativeRow(r), params.rowLength(r), buffer,
         buffer.capacity(), maxRows, outRows, outUsed);
+    checkColumns();
     return finishBatch(rc, maxRows, null);
+  }
+
+  /**
+   * Re-reads the column metadata if the engine re-prepared this statement with other result
+   * columns (SELECT * after a table was recreated): one cheap native call per execution,
+   * so rows are never decoded with a stale column count or declared types.
+   */
+  private void checkColumns() {
+    if (decentdb_column_version(stmt) != columnVersion) {
+      readColumns();
+    }
   }
 
   /** Fetches the next batch. REQUIRES: the connection's lock is held. */
