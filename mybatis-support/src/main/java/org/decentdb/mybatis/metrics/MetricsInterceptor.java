@@ -51,9 +51,10 @@ public final class MetricsInterceptor implements Interceptor {
   public static final String SLOW_LOGGER = "org.decentdb.mybatis.metrics.slow";
 
   private static final System.Logger SLOW = System.getLogger(SLOW_LOGGER);
-  private static final ThreadLocal<StatementStats> CURRENT = new ThreadLocal<>();
 
   private final ConcurrentHashMap<String, StatementStats> stats = new ConcurrentHashMap<>();
+  // The statement this interceptor is timing on each thread, for the trace listener.
+  private final ThreadLocal<StatementStats> current = new ThreadLocal<>();
   private volatile long slowNanos;
   private volatile boolean nativeTimings;
 
@@ -126,14 +127,18 @@ public final class MetricsInterceptor implements Interceptor {
     if (nativeTimings) {
       listenOn(executor);
     }
-    StatementStats outer = CURRENT.get();
-    CURRENT.set(st);
+    StatementStats outer = current.get();
+    current.set(st);
     long t0 = System.nanoTime();
     Object result;
     try {
       result = invocation.proceed();
     } finally {
-      CURRENT.set(outer);
+      if (outer == null) {
+        current.remove();
+      } else {
+        current.set(outer);
+      }
     }
     long nanos = System.nanoTime() - t0;
     long rows = 0;
@@ -209,7 +214,7 @@ public final class MetricsInterceptor implements Interceptor {
 
     @Override
     public void onStatement(StatementTrace trace) {
-      StatementStats st = CURRENT.get();
+      StatementStats st = owner.current.get();
       if (st != null) {
         st.addNative(trace);
       }

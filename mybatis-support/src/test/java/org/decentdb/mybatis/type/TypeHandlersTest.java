@@ -130,6 +130,23 @@ class TypeHandlersTest {
   }
 
   @Test
+  void aMappingCanStoreACodedEnumByName() throws Exception {
+    String url = "jdbc:decentdb:" + dir.resolve("byname.ddb");
+    SqlSessionFactory f = factory(url);
+    Typed row = new Typed();
+    row.setId(3);
+    row.setLevel(Typed.Level.LOW);
+    try (SqlSession s = f.openSession(true)) {
+      s.getMapper(TypedMapper.class).insertLevelByName(row);
+    }
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT mood FROM typed WHERE id = 3")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("LOW");
+    }
+  }
+
+  @Test
   void unknownEnumCodeIsADataError() throws Exception {
     String url = "jdbc:decentdb:" + dir.resolve("codes.ddb");
     SqlSessionFactory f = factory(url);

@@ -17,6 +17,11 @@ public interface TypedMapper {
   @Select("SELECT " + COLUMNS + " FROM typed WHERE id = #{id}")
   Typed find(long id);
 
+  /** Per mapping: the CodedEnum stored by name instead of by code. */
+  @Insert("INSERT INTO typed (id, mood) VALUES (#{id},"
+      + " #{level,typeHandler=org.apache.ibatis.type.EnumTypeHandler})")
+  int insertLevelByName(Typed row);
+
   @Select("SELECT id FROM typed WHERE instant = #{instant} AND uuid = #{uuid} AND level = #{level}")
   Long findByValues(Typed probe);
 }
