@@ -193,7 +193,7 @@ final class Relationships {
     ann.add("    @Result(property=\"" + self + "\", column=\"" + keySpec(t, t.table.primaryKey(),
         t.table.primaryKey()) + "\", one=@One(select=\"" + t.namespace
         + ".selectByPrimaryKey\")),");
-    ann.add("    @Result(property=\"" + plural + "\", column=\"" + namedSpec(child, fk.columns(),
+    ann.add("    @Result(property=\"" + plural + "\", column=\"" + keySpec(child, fk.columns(),
         fk.referencedColumns()) + "\", many=@Many(select=\"" + child.namespace + ".listBy"
         + child.joinedName(fk.columns()) + "\"))");
     ann.add("})");

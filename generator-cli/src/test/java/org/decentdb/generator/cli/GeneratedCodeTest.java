@@ -71,6 +71,36 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void annotationStyleMappersWorkWithoutXml() throws Throwable {
+    Path schemaDb = dir.resolve("schema-ann.db");
+    Cli.execute(schemaDb, MusicSchema.DDL);
+    Path out = dir.resolve("src-ann");
+    Cli.Run run = Cli.run("generate", "--db", schemaDb.toString(), "--package",
+        "com.example.ann", "--out", out.toString(), "--style", "annotations");
+    assertThat(run.code()).as(run.err()).isZero();
+    try (var files = Files.walk(out)) {
+      assertThat(files.filter(p -> p.toString().endsWith(".xml"))).isEmpty();
+    }
+    Path classes = Files.createDirectories(dir.resolve("classes-ann"));
+    try (URLClassLoader ann = GeneratedSources.compile(out, classes,
+        Path.of("src/test/resources/scenario/AnnotationScenario.java"))) {
+      Path db = dir.resolve("ann.db");
+      Cli.execute(db, MusicSchema.DDL);
+      SqlSessionFactory f = GeneratedSources.factory(ann, "com.example.ann", Cli.url(db));
+      Class<?> c = Class.forName("com.example.ann.check.AnnotationScenario", true, ann);
+      ClassLoader previous = Thread.currentThread().getContextClassLoader();
+      Thread.currentThread().setContextClassLoader(ann);
+      try {
+        c.getMethod("run", SqlSessionFactory.class).invoke(null, f);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      } finally {
+        Thread.currentThread().setContextClassLoader(previous);
+      }
+    }
+  }
+
+  @Test
   void generatedCrudRoundTripsEveryDeclaredType() throws Throwable {
     scenario("crud", new Class<?>[] {SqlSessionFactory.class}, freshDatabase("crud"));
   }
