@@ -1,7 +1,8 @@
 /*
  * Reads JMH's JSON result file (-rf json) into Measurements: benchmark class and method
  * become workload, engine and API (the point-lookup benchmarks map to workload "pointLookup"
- * with APIs native, jdbc and jdbc-prepare-each), and the sample-time percentiles become
+ * with APIs native, jdbc and jdbc-prepare-each; MybatisFastBenchmark is API mybatis-fast),
+ * and the sample-time percentiles become
  * median and p99 in microseconds. Also slims the file for committing.
  */
 package org.decentdb.perf.report;
@@ -34,7 +35,8 @@ public final class JmhResults {
     cls = cls.substring(cls.lastIndexOf('.') + 1);
     JsonObject params = o.has("params") ? o.getAsJsonObject("params") : new JsonObject();
     String engine = params.has("engine") ? params.get("engine").getAsString() : "decentdb";
-    String api = params.has("api") ? params.get("api").getAsString() : "native";
+    String api = params.has("api") ? params.get("api").getAsString()
+        : cls.startsWith("MybatisFast") ? "mybatis-fast" : "native";
     String workload = method;
     if (cls.contains("PointLookup")) {
       workload = "pointLookup";

@@ -76,7 +76,8 @@ public final class ReportWriter {
       if (t == null) {
         continue;
       }
-      for (String api : new String[] {"native", "jdbc", "jdbc-prepare-each", "mybatis"}) {
+      for (String api : new String[] {"native", "jdbc", "jdbc-prepare-each", "mybatis",
+          "mybatis-fast"}) {
         Measurement m = table.get(w, ResultTable.DECENTDB, api);
         if (m == null) {
           continue;
@@ -104,8 +105,12 @@ public final class ReportWriter {
         b.append(' ').append(e).append(" ratio |");
       }
     }
+    boolean fast = api.equals("mybatis");
+    if (fast) {
+      b.append(" decentdb fast row mapping median / p99 |");
+    }
     b.append("\n|---|---|");
-    b.append("---|".repeat(ResultTable.ENGINES.size() * 2 - 1)).append('\n');
+    b.append("---|".repeat(ResultTable.ENGINES.size() * 2 - 1 + (fast ? 1 : 0))).append('\n');
     for (String w : table.workloads()) {
       if (table.get(w, ResultTable.DECENTDB, api) == null) {
         continue;
@@ -124,6 +129,11 @@ public final class ReportWriter {
           b.append(' ').append(ratio(table.ratio(w, api, e))).append(" |");
         }
       }
+      if (fast) {
+        Measurement m = table.get(w, ResultTable.DECENTDB, "mybatis-fast");
+        b.append(' ').append(m == null ? "–" : us(m.medianUs()) + " / " + us(m.p99Us()))
+            .append(" |");
+      }
       b.append('\n');
     }
     b.append('\n');
@@ -140,8 +150,8 @@ public final class ReportWriter {
       overheadRow(b, "JDBC, preparing each time", "jdbc-prepare-each", 2);
       b.append('\n');
     }
-    b.append("| workload | native µs | JDBC − native µs | MyBatis − native µs |\n"
-        + "|---|---|---|---|\n");
+    b.append("| workload | native µs | JDBC − native µs | MyBatis − native µs "
+        + "| MyBatis fast mapping − native µs |\n|---|---|---|---|---|\n");
     for (String w : table.workloads()) {
       Measurement nm = table.get(w, ResultTable.DECENTDB, "native");
       if (nm == null || w.equals("pointLookup")) {
@@ -149,7 +159,8 @@ public final class ReportWriter {
       }
       b.append("| ").append(w).append(" | ").append(us(nm.medianUs())).append(" | ")
           .append(us(table.overheadUs(w, "jdbc"))).append(" | ")
-          .append(us(table.overheadUs(w, "mybatis"))).append(" |\n");
+          .append(us(table.overheadUs(w, "mybatis"))).append(" | ")
+          .append(us(table.overheadUs(w, "mybatis-fast"))).append(" |\n");
     }
     b.append('\n');
   }

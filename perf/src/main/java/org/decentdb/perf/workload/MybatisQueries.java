@@ -2,7 +2,8 @@
  * The workloads through plain MyBatis: one SqlSessionFactory with default settings except
  * mapUnderscoreToCamelCase and a STATEMENT-scoped local cache (so repeated lookups really
  * reach the database), the default SIMPLE executor (it prepares a statement for every call)
- * over the benchmark's connection, and a BATCH-executor session for the batch insert.
+ * over the benchmark's connection, and a BATCH-executor session for the batch insert;
+ * optionally with decentdb-mybatis' fast row mapping in place of automapping.
  */
 package org.decentdb.perf.workload;
 
@@ -16,6 +17,7 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.decentdb.mybatis.mapping.FastRowMapping;
 import org.decentdb.perf.workload.Model.Album;
 import org.decentdb.perf.workload.Model.Artist;
 import org.decentdb.perf.workload.Model.Track;
@@ -30,6 +32,14 @@ public final class MybatisQueries implements MusicQueries {
   private final MusicMapper batchMapper;
 
   public MybatisQueries(Connection conn) {
+    this(conn, false);
+  }
+
+  /**
+   * With fastRowMapping, results map through decentdb-mybatis' FastRowMapping (precomputed
+   * setters) instead of MyBatis' reflective automapping; nothing else changes.
+   */
+  public MybatisQueries(Connection conn, boolean fastRowMapping) {
     this.conn = conn;
     Configuration config = new Configuration(
         new Environment("perf", new JdbcTransactionFactory(), new NoDataSource()));
@@ -37,6 +47,9 @@ public final class MybatisQueries implements MusicQueries {
     config.setLocalCacheScope(LocalCacheScope.STATEMENT);
     config.setCacheEnabled(false);
     config.addMapper(MusicMapper.class);
+    if (fastRowMapping) {
+      FastRowMapping.enable(config, Track.class, Album.class, Artist.class, TrackDetail.class);
+    }
     SqlSessionFactory factory = new SqlSessionFactoryBuilder().build(config);
     session = factory.openSession(conn);
     batchSession = factory.openSession(ExecutorType.BATCH, conn);

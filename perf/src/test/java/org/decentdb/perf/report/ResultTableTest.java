@@ -24,6 +24,7 @@ class ResultTableTest {
       m("pkLookup", "decentdb", "native", 2, 5),
       m("pkLookup", "decentdb", "jdbc", 2.5, 6),
       m("pkLookup", "decentdb", "mybatis", 8, 20),
+      m("pkLookup", "decentdb", "mybatis-fast", 5, 9),
       m("pkLookup", "hsqldb", "mybatis", 3.2, 10),
       m("pkLookup", "sqlite", "jdbc", 5, 12),
       m("pointLookup", "decentdb", "native", 3, 5),
@@ -87,6 +88,8 @@ class ResultTableTest {
     assertThat(md).contains("| JDBC, preparing each time | 6.00 | 3.00 | < 2.00 | MISSED |");
     assertThat(md).contains("| pkLookup | Single record by PK | 1 | jdbc | 2.50 | 6.00 | 500 | 2,000 | met | met |");
     assertThat(md).contains("| pkLookup | jdbc | 0.00 | 0.10 | 1.50 | 0.20 | 0.30 | 2.10 | 100% |");
+    assertThat(md).contains("| pkLookup | 2.00 | 0.50 | 6.00 | 3.00 |");
+    assertThat(md).contains("| pkLookup | 1 | 8.00 / 20.00 | – | – | – | – | 3.20 / 10.00 | 0.40× | 5.00 / 9.00 |");
     assertThat(md).contains(ReportWriter.ANALYSIS_PLACEHOLDER);
   }
 

@@ -1,7 +1,8 @@
 /*
  * The benchmarks compare engines and APIs only if they do the same work: loads the tiny
  * music library into all four engines and checks that every read workload returns the same
- * rows through JDBC, MyBatis and (on DecentDB) the native API, that the write workloads
+ * rows through JDBC, MyBatis (automapping and decentdb-mybatis' fast row mapping) and (on
+ * DecentDB) the native API, that the write workloads
  * write what they claim, and that the generated data is the same on every engine.
  */
 package org.decentdb.perf.workload;
@@ -55,6 +56,7 @@ class WorkloadAgreementTest {
     return switch (api) {
       case "jdbc" -> new JdbcQueries(e.open(dir(e)));
       case "mybatis" -> new MybatisQueries(e.open(dir(e)));
+      case "mybatis-fast" -> new MybatisQueries(e.open(dir(e)), true);
       default -> new NativeQueries(
           NativeClient.open(dir(e).resolve("music.ddb").toString(), ""));
     };
@@ -123,7 +125,7 @@ class WorkloadAgreementTest {
           .anyMatch(r -> !r.endsWith("[]") && !r.endsWith("[null]") && !r.endsWith("[0]"));
     }
     for (Engine e : Engine.values()) {
-      for (String api : new String[] {"jdbc", "mybatis"}) {
+      for (String api : new String[] {"jdbc", "mybatis", "mybatis-fast"}) {
         Map<Workload, List<String>> actual = allResults(e, api, keys);
         for (Workload w : expected.keySet()) {
           assertThat(actual.get(w)).as(w.method() + " on " + e.id() + " via " + api)
