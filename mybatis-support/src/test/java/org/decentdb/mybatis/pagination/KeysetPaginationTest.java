@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KeysetPaginationTest {
 
   static final int ROWS = 100_000;
-  static final int PAGE = 2_500;
+  static final int PAGE = 4_000;
 
   @TempDir static Path dir;
   static PooledDataSource ds;
