@@ -350,6 +350,15 @@ Status Evaluate(const BoundExpr& e, const ValueRef* row, EvalContext* ctx, Value
       *out = FromTri(r);
       return Status::OK();
     }
+    case BoundOp::kSubquery:
+      if (ctx->subqueries == nullptr)
+        return Status::Sql("not supported: subqueries in this context", "0A000");
+      return ctx->subqueries->Run(e, row, ctx, out);
+    case BoundOp::kOuterRef:
+      if (e.index < 0 || e.index >= ctx->outer_count)
+        return Status::Internal("outer reference without a value");
+      *out = ctx->outer[e.index];
+      return Status::OK();
     case BoundOp::kBetween: {
       ValueRef x, lo, hi;
       DDB_RETURN_IF_ERROR(Evaluate(*e.args[0], row, ctx, &x));

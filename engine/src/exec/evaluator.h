@@ -18,6 +18,19 @@
 namespace decentdb {
 namespace exec {
 
+class EvalContext;
+
+// Runs the subqueries of BoundOp::kSubquery nodes (exec/subquery.h implements it for
+// query executions; other evaluation contexts have none and refuse the node).
+class SubqueryRunner {
+ public:
+  virtual ~SubqueryRunner() = default;
+  // Evaluates kSubquery `node` over `row` (the row its operand and correlation values
+  // are bound over); results follow the scratch contract below.
+  virtual Status Run(const plan::BoundExpr& node, const ValueRef* row, EvalContext* ctx,
+                     ValueRef* out) = 0;
+};
+
 // Per-execution state of the expressions of one statement.
 //
 // Scratch contract: every TEXT/BLOB result the evaluator computes (string functions,
@@ -46,6 +59,12 @@ class EvalContext {
   // CURRENT_TIMESTAMP/NOW(): milliseconds since the epoch, fixed by the caller at
   // transaction start (PostgreSQL semantics); CURRENT_DATE/CURRENT_TIME derive from it.
   int64_t statement_time_ms = 0;
+  // Values of the enclosing query's row that a correlated subquery reads (kOuterRef);
+  // an index past outer_count is ERR_INTERNAL.
+  const ValueRef* outer = nullptr;
+  int outer_count = 0;
+  // Subqueries of the statement; null where none can occur (kSubquery is then an error).
+  SubqueryRunner* subqueries = nullptr;
 
   // Sizes the LIKE cache for the trees of `pool` (E1).
   void Prepare(const plan::ExprPool& pool);

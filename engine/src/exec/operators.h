@@ -34,8 +34,12 @@ namespace exec {
 //       are copied into owned Values).
 //  (X3) out points to the current projected row (column_count values) after a
 //       successful Next of the root operator.
+class SubqueryExec;
+
 struct ExecState {
-  const QueryPlan* query = nullptr;
+  ExecState();
+  ~ExecState();
+  const plan::PreparedSelect* prepared = nullptr;
   const plan::SelectPlan* plan = nullptr;
   PageReader* reader = nullptr;
   ExecContext ctx;
@@ -64,6 +68,7 @@ struct ExecState {
     return Status::OK();
   }
   int until_poll = 1;  // the first unit of every execution polls
+  std::unique_ptr<SubqueryExec> subqueries;  // when the plan's pool has subqueries
   // Accounts bytes of sort, hash and materialization buffers (ENGINE.md §9.8).
   Status Charge(uint64_t bytes) {
     memory += bytes;
@@ -83,6 +88,8 @@ class Operator {
   virtual Status Open() = 0;
   virtual Status Next(bool* has_row) = 0;
 };
+
+class RowSourceExec;
 
 // Reads one table of the plan (one JoinStep): computes key ranges from parameters and
 // outer rows at Open, walks the trees, decodes the needed columns into the scan row and
@@ -160,9 +167,10 @@ class TableAccess {
   std::vector<Value> mat_rows_;  // needed_.size() values per row
   std::vector<int64_t> mat_rowids_;
   size_t mat_pos_ = 0;
-  // System view rows (kValues).
+  // System view and derived table rows (kValues).
   std::vector<std::vector<Value>> view_rows_;
   bool view_loaded_ = false;
+  std::unique_ptr<RowSourceExec> source_;  // derived tables
 };
 
 // Operator factories (exec/join.cc, exec/aggregate_op.cc, exec/sort.cc).

@@ -5,6 +5,7 @@
 #include "exec/query.h"
 
 #include "exec/operators.h"
+#include "exec/subquery.h"
 #include "plan/explain.h"
 #include "plan/planner.h"
 #include "plan/select_binder.h"
@@ -33,6 +34,7 @@ Status QueryPlan::Prepare(const sql::SelectStmt* select, std::shared_ptr<const S
   bo.sql_text = options.sql_text;
   bo.param_count = options.param_count;
   bo.folder = options.folder;
+  bo.force_table_scan = options.force_table_scan;
   plan::BoundSelect bound;
   DDB_RETURN_IF_ERROR(plan::BindSelect(select, bo, &q->prepared_, &bound));
   DDB_RETURN_IF_ERROR(Finish(schema, options, &bound));
@@ -49,6 +51,7 @@ Status QueryPlan::PrepareTableScan(const sql::Ident& table, const sql::Ident* al
   bo.sql_text = options.sql_text;
   bo.param_count = options.param_count;
   bo.folder = options.folder;
+  bo.force_table_scan = options.force_table_scan;
   plan::BoundSelect bound;
   DDB_RETURN_IF_ERROR(plan::BindTableScan(table, alias, where, bo, &q->prepared_, &bound));
   DDB_RETURN_IF_ERROR(Finish(schema, options, &bound));
@@ -90,11 +93,16 @@ std::vector<std::string> QueryPlan::Explain(int indent) const {
   return plan::ExplainSelect(*prepared_.plan, indent);
 }
 
+ExecState::ExecState() = default;
+ExecState::~ExecState() = default;
+
 std::unique_ptr<QueryCursor> QueryPlan::NewCursor() const {
   return std::unique_ptr<QueryCursor>(new QueryCursor(this));
 }
 
-QueryCursor::QueryCursor(const QueryPlan* plan) : plan_(plan) {}
+QueryCursor::QueryCursor(const QueryPlan* plan) : prepared_(&plan->prepared()) {}
+
+QueryCursor::QueryCursor(const plan::PreparedSelect* prepared) : prepared_(prepared) {}
 
 QueryCursor::~QueryCursor() { Close(); }
 
@@ -129,13 +137,17 @@ Status QueryCursor::Open(PageReader* reader, const ValueRef* params, int nparams
   if (!state_) {
     state_.reset(new ExecState());
     ExecState* st = state_.get();
-    st->query = plan_;
-    st->plan = plan_->prepared().plan.get();
+    st->prepared = prepared_;
+    st->plan = prepared_->plan.get();
     st->scan_row.assign(static_cast<size_t>(st->plan->scan_slots), ValueRef::Null());
     st->agg_row.assign(st->plan->group_keys.size() + st->plan->aggregates.size() + 1, ValueRef::Null());
     st->proj_row.assign(st->plan->outputs.size() + st->plan->hidden.size() + 1, ValueRef::Null());
     st->eval.scratch = &st->scratch;
-    st->eval.Prepare(*plan_->prepared().pool);
+    st->eval.Prepare(*prepared_->pool);
+    if (prepared_->pool->subquery_count() > 0) {
+      st->subqueries.reset(new SubqueryExec(st, prepared_->pool.get()));
+      st->eval.subqueries = st->subqueries.get();
+    }
     tree_ = Build(st);
     root_ = tree_.get();
   }
@@ -145,6 +157,9 @@ Status QueryCursor::Open(PageReader* reader, const ValueRef* params, int nparams
   st->eval.params = params;
   st->eval.param_count = nparams;
   st->eval.statement_time_ms = ctx.now_ms;
+  st->eval.outer = ctx.outer;
+  st->eval.outer_count = ctx.outer_count;
+  if (st->subqueries) st->subqueries->BeginExecution();
   st->memory = 0;
   st->ticks = 0;
   st->until_poll = 1;
@@ -162,13 +177,17 @@ Status QueryCursor::Next(bool* has_row) {
   if (!open_) return Status::OK();
   Status s = root_->Next(has_row);
   if (!s.ok() || !*has_row) open_ = false;
-  if (s.ok() && *has_row && plan_->prepared().plan->target_scan) state_->out = state_->scan_row.data();
+  if (s.ok() && *has_row && prepared_->plan->target_scan) state_->out = state_->scan_row.data();
   return s;
 }
 
 ValueRef QueryCursor::Column(int i) const { return state_->out[i]; }
 
-int QueryCursor::column_count() const { return plan_->column_count(); }
+int QueryCursor::column_count() const {
+  const plan::SelectPlan& p = *prepared_->plan;
+  if (p.target_scan) return static_cast<int>(p.tables[0].table->columns.size());
+  return static_cast<int>(p.outputs.size());
+}
 
 int64_t QueryCursor::rowid() const { return state_->current_rowid; }
 

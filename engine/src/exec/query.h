@@ -54,6 +54,10 @@ struct ExecContext {
   // temp_dir (empty: the system's) and merges them (ENGINE.md §9.3).
   uint64_t sort_buffer_bytes = 16ull << 20;
   std::string temp_dir;
+  // The enclosing query's values a correlated subquery reads (BoundOp::kOuterRef);
+  // they must stay valid during the execution.
+  const ValueRef* outer = nullptr;
+  int outer_count = 0;
 };
 
 class QueryCursor;
@@ -112,6 +116,9 @@ class QueryPlan {
 class QueryCursor {
  public:
   explicit QueryCursor(const QueryPlan* plan);
+  // A cursor over a nested query of a plan (a subquery or derived table).
+  // REQUIRES: prepared outlives the cursor.
+  explicit QueryCursor(const plan::PreparedSelect* prepared);
   ~QueryCursor();
 
   // Starts an execution. params holds nparams values for $1..$nparams; a referenced
@@ -132,7 +139,7 @@ class QueryCursor {
   void Close();
 
  private:
-  const QueryPlan* plan_;
+  const plan::PreparedSelect* prepared_;
   std::unique_ptr<ExecState> state_;
   std::unique_ptr<Operator> tree_;  // built on the first Open, reused afterwards
   Operator* root_ = nullptr;

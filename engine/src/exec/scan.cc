@@ -10,6 +10,7 @@
 
 #include "btree/overflow.h"
 #include "exec/operators.h"
+#include "exec/subquery.h"
 #include "exec/system_views.h"
 #include "exec/value_ops.h"
 #include "plan/select_binder.h"
@@ -113,7 +114,8 @@ TableAccess::TableAccess(ExecState* st, const plan::JoinStep* step)
   for (size_t c = 0; c < table_->needed.size(); ++c)
     if (table_->needed[c]) needed_.push_back(static_cast<int>(c));
   overflow_.resize(def_->columns.size());
-  mat_ = step->materialize && table_->system_view < 0;  // view rows are in memory already
+  // View and derived-table rows are in memory already.
+  mat_ = step->materialize && table_->system_view < 0 && table_->source == nullptr;
   uint64_t self = uint64_t{1} << step->table;
   for (const BoundExpr* f : step->path.filters) {
     if ((plan::TablesOf(f, *st->plan) & ~self) == 0) own_filters_.push_back(f);
@@ -124,6 +126,7 @@ TableAccess::TableAccess(ExecState* st, const plan::JoinStep* step)
 TableAccess::~TableAccess() = default;
 
 void TableAccess::BeginExecution() {
+  if (table_->source != nullptr) view_loaded_ = false;  // parameters may have changed
   materialized_ = false;
   mat_rows_.clear();
   mat_rowids_.clear();
@@ -377,7 +380,15 @@ Status TableAccess::Open() {
   if (table_->system_view >= 0) {
     if (!view_loaded_) {
       DDB_RETURN_IF_ERROR(GenerateSystemViewRows(table_->system_view,
-                                                 *st_->query->prepared().schema, &view_rows_));
+                                                 *st_->prepared->schema, &view_rows_));
+      view_loaded_ = true;
+    }
+    return Status::OK();
+  }
+  if (table_->source != nullptr) {
+    if (!view_loaded_) {
+      if (!source_) source_.reset(new RowSourceExec(st_, table_->source));
+      DDB_RETURN_IF_ERROR(source_->Load(&view_rows_));
       view_loaded_ = true;
     }
     return Status::OK();
@@ -552,7 +563,7 @@ Status TableAccess::AdvanceValues(bool* has_row) {
 }
 
 Status TableAccess::Advance(bool* has_row) {
-  if (table_->system_view >= 0) return AdvanceValues(has_row);
+  if (table_->system_view >= 0 || table_->source != nullptr) return AdvanceValues(has_row);
   if (empty_ || done_) {
     *has_row = false;
     return Status::OK();

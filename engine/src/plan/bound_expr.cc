@@ -2,6 +2,8 @@
 // aggregate result types). Design: plan/bound_expr.h.
 #include "plan/bound_expr.h"
 
+#include "plan/query_plan.h"
+
 namespace decentdb {
 namespace plan {
 
@@ -60,6 +62,14 @@ bool AggregateResultType(AggKind kind, const SqlType& arg, SqlType* out) {
       }
   }
   return false;
+}
+
+ExprPool::ExprPool() = default;
+ExprPool::~ExprPool() = default;
+
+int ExprPool::AddSubquery(std::unique_ptr<SubqueryDef> def) {
+  subqueries_.push_back(std::move(def));
+  return static_cast<int>(subqueries_.size()) - 1;
 }
 
 BoundExpr* ExprPool::NewNode(BoundOp op, uint32_t pos) {

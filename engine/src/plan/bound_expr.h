@@ -42,6 +42,16 @@ enum class BoundOp : uint8_t {
   kNullIf,    // NULL if args[0] = args[1] else args[0]; with 3 args, args[2] (args[0]
               // converted for the comparison) is compared instead; kFlagDecimal
   kFunc,      // scalar function sub: FuncId over args
+  kSubquery,  // sub: SubqueryKind; index: ExprPool::subquery id; see (B7)
+  kOuterRef,  // a value of an enclosing query's row: EvalContext::outer[index]; `text`
+              // is the reference as written, for EXPLAIN (B7)
+};
+
+// What a kSubquery node computes from its query (ENGINE.md §7.5).
+enum class SubqueryKind : uint8_t {
+  kScalar,  // (SELECT x ...): its single value, NULL for no row, 21000 for more rows
+  kExists,  // EXISTS (SELECT ...); kFlagNegated: NOT EXISTS
+  kIn,      // args[0] [NOT] IN (SELECT x ...), with the NULL rules of IN lists
 };
 
 enum class CmpOp : uint8_t { kEq, kNe, kLt, kLe, kGt, kGe };
@@ -88,6 +98,8 @@ constexpr uint8_t kFlagHasOperand = 8; // kCase: simple CASE
 constexpr uint8_t kFlagHasElse = 16;   // kCase: ELSE present
 constexpr uint8_t kFlagAssign = 32;    // kConvert: assignment rules (§8.3) instead of CAST
 constexpr uint8_t kFlagLiteral = 64;   // kConst written as a literal (not a folded result)
+constexpr uint8_t kFlagConvertInner = 128;  // kSubquery kIn: convert the subquery's values
+                                            // to `target` before comparing (B7)
 
 // Invariants:
 //  (B1) args[i] != nullptr for i < arg_count; a tree is acyclic and every node of it lives
@@ -104,6 +116,10 @@ constexpr uint8_t kFlagLiteral = 64;   // kConst written as a literal (not a fol
 //       args = {when1, then1, ..., [else]}; kFlagHasElse says whether the last arg is ELSE.
 //       A simple CASE's comparisons use kFlagDecimal when the operand is DECIMAL.
 //  (B6) kConvert: the source type is args[0]->type; `target` is the destination.
+//  (B7) kSubquery: args are {operand (kIn only), correlation values...}. The correlation
+//       values are bound over the enclosing row; they are the outer[] values the
+//       subquery's own kOuterRef nodes read, in order. With no correlation values the
+//       subquery is uncorrelated and runs at most once per execution.
 struct BoundExpr {
   BoundOp op;
   uint8_t sub;    // CmpOp, exec::ArithOp or FuncId
@@ -136,10 +152,15 @@ struct AggregateCall {
 // DECIMAL->DECIMAL (input scale + 4); MIN/MAX: the argument's type; COUNT: INT64.
 bool AggregateResultType(AggKind kind, const SqlType& arg, SqlType* out);
 
-// Owner of bound trees: nodes, constant bytes and compiled patterns of one statement.
+struct PreparedSelect;
+struct SubqueryDef;
+
+// Owner of bound trees: nodes, constant bytes and compiled patterns of one statement,
+// and the prepared queries of its subqueries (B7).
 class ExprPool {
  public:
-  ExprPool() = default;
+  ExprPool();
+  ~ExprPool();
   ExprPool(const ExprPool&) = delete;
   ExprPool& operator=(const ExprPool&) = delete;
 
@@ -154,10 +175,16 @@ class ExprPool {
   const LikePattern* AddPattern(std::unique_ptr<LikePattern> p);
   int NewLikeCacheSlot() { return like_cache_slots_++; }
   int like_cache_slots() const { return like_cache_slots_; }
+  // Takes a subquery's prepared query; returns its id (kSubquery's index).
+  int AddSubquery(std::unique_ptr<SubqueryDef> def);
+  int subquery_count() const { return static_cast<int>(subqueries_.size()); }
+  // REQUIRES: 0 <= id < subquery_count().
+  const SubqueryDef& subquery(int id) const { return *subqueries_[static_cast<size_t>(id)]; }
 
  private:
   sql::Arena arena_;
   std::vector<std::unique_ptr<LikePattern>> patterns_;
+  std::vector<std::unique_ptr<SubqueryDef>> subqueries_;
   int like_cache_slots_ = 0;
 };
 

@@ -37,6 +37,7 @@ class Printer {
       case BoundOp::kIn:
       case BoundOp::kBetween:
       case BoundOp::kLike: return true;
+      case BoundOp::kSubquery: return e->sub != static_cast<uint8_t>(SubqueryKind::kScalar);
       case BoundOp::kConvert: return e->text.empty() && Compound(e->args[0]);
       default: return false;
     }
@@ -246,6 +247,22 @@ class Printer {
         List(e, 0, out);
         out->push_back(')');
         return;
+      case BoundOp::kOuterRef:
+        out->append(e->text.data(), e->text.size());
+        return;
+      case BoundOp::kSubquery: {
+        std::string ref = "(subquery " + std::to_string(e->index + 1) + ")";
+        switch (static_cast<SubqueryKind>(e->sub)) {
+          case SubqueryKind::kScalar: out->append(ref); return;
+          case SubqueryKind::kExists: out->append(neg ? "NOT EXISTS " : "EXISTS "); out->append(ref); return;
+          case SubqueryKind::kIn:
+            Operand(e->args[0], out);
+            out->append(neg ? " NOT IN " : " IN ");
+            out->append(ref);
+            return;
+        }
+        return;
+      }
     }
     out->append("?");
   }
@@ -298,6 +315,7 @@ class Explainer {
     int level = 0;
     if (plan_.target_scan) {
       Joins(static_cast<int>(plan_.steps.size()) - 1, level);
+      Subqueries();
       return std::move(lines_);
     }
     RowKind row = plan_.aggregate ? RowKind::kAggregate : RowKind::kScan;
@@ -355,6 +373,7 @@ class Explainer {
           else
             Line(level, std::string("RowidRange ") + ft.name + " " + which);
         }
+        Subqueries();
         return std::move(lines_);
       }
       std::string l = plan_.stream_aggregate ? "StreamAggregate" : "HashAggregate";
@@ -371,6 +390,7 @@ class Explainer {
     }
     if (!plan_.const_filters.empty()) Line(level++, "Filter (" + Conds(plan_.const_filters, plan_, -1) + ")");
     if (!plan_.steps.empty()) Joins(static_cast<int>(plan_.steps.size()) - 1, level);
+    Subqueries();
     return std::move(lines_);
   }
 
@@ -393,9 +413,44 @@ class Explainer {
     Joins(k - 1, level + 1);
     Scan(st, level + 1);
   }
+  // The subqueries of the plan's expressions, each with its own plan below it.
+  void Subqueries() {
+    if (plan_.pool == nullptr) return;
+    for (int i = 0; i < plan_.pool->subquery_count(); ++i) {
+      const SubqueryDef& d = plan_.pool->subquery(i);
+      Line(0, "Subquery " + std::to_string(i + 1) +
+                  (d.correlation_count > 0 ? " (correlated)" : " (uncorrelated, run once)"));
+      Append(ExplainSelect(*d.query->plan, base_ + 1));
+    }
+  }
+  void Append(std::vector<std::string> lines) {
+    for (std::string& l : lines) lines_.push_back(std::move(l));
+  }
+  void Source(const RowSource& src, int level) {
+    if (src.kind == RowSource::kSelect) {
+      Append(ExplainSelect(*src.select->plan, base_ + level));
+      return;
+    }
+    static const char* kNames[] = {"UNION", "INTERSECT", "EXCEPT"};
+    Line(level, std::string("SetOp ") + kNames[static_cast<int>(src.op)] + (src.all ? " ALL" : ""));
+    Source(*src.left, level + 1);
+    Source(*src.right, level + 1);
+  }
   void Scan(const JoinStep& st, int level) {
     const FromTable& ft = plan_.tables[st.table];
     const AccessPath& p = st.path;
+    if (ft.source != nullptr) {
+      if (ft.compound && p.filters.empty()) {
+        Source(*ft.source, level);
+        return;
+      }
+      std::string l = "SubqueryScan " + ft.alias;
+      if (!p.filters.empty()) l += " Filter (" + Conds(p.filters, plan_, st.table) + ")";
+      if (st.materialize) l += " (materialized)";
+      Line(level, l);
+      Source(*ft.source, level + 1);
+      return;
+    }
     AccessKind kind = p.kind == AccessKind::kValues ? AccessKind::kTableScan : p.kind;
     std::string l = std::string(AccessKindName(kind)) + " " + ft.name;
     if (p.index != nullptr) l += " USING " + p.index->name;

@@ -376,9 +376,10 @@ Status ExprBinder::BindNode(const sql::Expr* e, BoundExpr** out) {
         if (s.Is(Code::kSql)) return ErrorAt(e->pos, s.message(), s.sqlstate());
         return s;
       }
-      BoundExpr* c = pool_->NewNode(BoundOp::kColumn, e->pos);
+      BoundExpr* c = pool_->NewNode(b.outer ? BoundOp::kOuterRef : BoundOp::kColumn, e->pos);
       c->index = b.slot;
       c->type = b.type;
+      if (b.outer) c->text = pool_->CopyBytes(b.name);
       *out = c;
       return Status::OK();
     }
@@ -393,7 +394,7 @@ Status ExprBinder::BindNode(const sql::Expr* e, BoundExpr** out) {
     case sql::ExprKind::kFunc: return BindFunc(e, out);
     case sql::ExprKind::kExists:
     case sql::ExprKind::kSubquery:
-      return ErrorAt(e->pos, "not supported: subqueries", "0A000");
+      return BindSubqueryExpr(e, out);
     case sql::ExprKind::kDefault:
       return ErrorAt(e->pos, "DEFAULT is not allowed in this context", "42601");
   }
@@ -657,7 +658,7 @@ Status ExprBinder::BindBetween(const sql::Expr* e, BoundExpr** out) {
 }
 
 Status ExprBinder::BindIn(const sql::Expr* e, BoundExpr** out) {
-  if (e->in.subquery != nullptr) return ErrorAt(e->pos, "not supported: IN (subquery)", "0A000");
+  if (e->in.subquery != nullptr) return BindSubqueryExpr(e, out);
   BoundExpr* x = nullptr;
   DDB_RETURN_IF_ERROR(BindNode(e->in.operand, &x));
   uint32_t n_items = e->in.list.size;
@@ -962,6 +963,62 @@ Status ExprBinder::BindAggregate(const sql::Expr* e, AggKind kind, BoundExpr** o
   c->index = b.slot;
   c->type = b.type.known() ? b.type : call.result_type;
   *out = c;
+  return Status::OK();
+}
+
+Status ExprBinder::BindSubqueryExpr(const sql::Expr* e, BoundExpr** out) {
+  SubqueryKind kind = SubqueryKind::kScalar;
+  const sql::SelectStmt* q = nullptr;
+  if (e->kind == sql::ExprKind::kIn) {
+    kind = SubqueryKind::kIn;
+    q = e->in.subquery;
+  } else {
+    kind = e->kind == sql::ExprKind::kExists ? SubqueryKind::kExists : SubqueryKind::kScalar;
+    q = e->subquery.query;
+  }
+  BoundExpr* operand = nullptr;
+  if (kind == SubqueryKind::kIn) DDB_RETURN_IF_ERROR(BindNode(e->in.operand, &operand));
+  SubqueryBinding sb;
+  Status s = resolver_->BindSubquery(q, kind, pool_, &sb);
+  if (!s.ok()) {
+    if (s.Is(Code::kSql) && s.message().find(" at line ") == std::string::npos &&
+        s.message().find("(at offset") == std::string::npos)
+      return ErrorAt(e->pos, s.message(), s.sqlstate());
+    return s;
+  }
+  if (kind != SubqueryKind::kExists && sb.columns != 1) {
+    return ErrorAt(e->pos, "subquery must return only one column", "42601");
+  }
+  BoundExpr* n = pool_->NewNode(BoundOp::kSubquery, e->pos);
+  n->sub = static_cast<uint8_t>(kind);
+  n->index = sb.id;
+  uint32_t first = kind == SubqueryKind::kIn ? 1 : 0;
+  n->arg_count = first + static_cast<uint32_t>(sb.correlations.size());
+  n->args = pool_->NewArgs(n->arg_count);
+  for (size_t i = 0; i < sb.correlations.size(); ++i) n->args[first + i] = sb.correlations[i];
+  if (kind == SubqueryKind::kIn) {
+    // Type the comparison as `operand = value` would be: a stand-in for the subquery's
+    // values tells which side needs a conversion.
+    BoundExpr* inner = pool_->NewNode(BoundOp::kColumn, e->pos);
+    inner->index = 0;
+    inner->type = sb.type;
+    BoundExpr* probe = inner;
+    bool decimal = false;
+    DDB_RETURN_IF_ERROR(Reconcile(&operand, &probe, e->pos, "IN", &decimal));
+    if (probe != inner && probe->op == BoundOp::kConvert) {
+      n->flags |= kFlagConvertInner;
+      n->target = probe->target;
+    }
+    if (decimal) n->flags |= kFlagDecimal;
+    if (e->in.negated) n->flags |= kFlagNegated;
+    n->args[0] = operand;
+    n->type = SqlType::Of(ValueType::kBool);
+  } else if (kind == SubqueryKind::kExists) {
+    n->type = SqlType::Of(ValueType::kBool);
+  } else {
+    n->type = sb.type;
+  }
+  *out = n;
   return Status::OK();
 }
 

@@ -7,7 +7,9 @@
 // folds constant sub-trees through a ConstantFolder. Rules: ENGINE.md §7.2-7.4, §8.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "catalog/column_type.h"
 #include "plan/bound_expr.h"
@@ -22,6 +24,19 @@ struct ColumnBinding {
   int slot = -1;                           // index into the input row the evaluator gets
   SqlType type;                            // static type of the values in that slot
   const ColumnType* column_type = nullptr; // declared type, when the slot is a table column
+  // An enclosing query's column (a correlated reference): `slot` indexes the outer
+  // values (BoundOp::kOuterRef) and `name` is the reference for EXPLAIN.
+  bool outer = false;
+  std::string name;
+};
+
+// A subquery prepared by ExprResolver::BindSubquery.
+struct SubqueryBinding {
+  int id = -1;                            // ExprPool::subquery id
+  std::vector<BoundExpr*> correlations;   // bound in the enclosing scope (B7)
+  int columns = 0;                        // result columns of the subquery
+  SqlType type;                           // type of its first column
+  std::string name;                       // name of its first column
 };
 
 // Implemented by the statement binder for each scope (WHERE of a scan, a join's ON, the
@@ -61,6 +76,18 @@ class ExprResolver {
     (void)out;
     *matched = false;
     return Status::OK();
+  }
+
+  // Prepares a subquery written in this scope (IN, EXISTS, scalar) with this scope as
+  // its enclosing scope, adds it to pool and reports its correlation values bound in
+  // this scope. Scopes without subqueries (CHECK, DEFAULT, ...) refuse with 0A000.
+  virtual Status BindSubquery(const sql::SelectStmt* query, SubqueryKind kind, ExprPool* pool,
+                              SubqueryBinding* out) {
+    (void)query;
+    (void)kind;
+    (void)pool;
+    (void)out;
+    return Status::Sql("not supported: subqueries in this context", "0A000");
   }
 };
 
@@ -133,6 +160,8 @@ class ExprBinder {
   Status BindFunc(const sql::Expr* e, BoundExpr** out);
   Status BindAggregate(const sql::Expr* e, AggKind kind, BoundExpr** out);
   Status BindScalarFunc(const sql::Expr* e, BoundExpr** out);
+  Status BindSubqueryExpr(const sql::Expr* e, BoundExpr** out);
+  Status BindExtract(const sql::Expr* e, BoundExpr** out);
 
   // Inserts conversions so that a and b compare under §8.4; sets *decimal when the
   // comparison must be numeric-decimal.

@@ -436,7 +436,7 @@ class Planner {
 Candidate Planner::Best(int t, uint64_t avail, const std::vector<Conjunct>& conjs, bool driver) {
   const FromTable& ft = plan_->tables[t];
   Candidate scan;
-  if (ft.system_view >= 0) {
+  if (ft.system_view >= 0 || ft.source != nullptr) {
     scan.path.kind = AccessKind::kValues;
     return scan;
   }
@@ -586,7 +586,8 @@ Status Planner::Run() {
 
   // Aggregate fast paths (ENGINE.md §9.4).
   if (plan_->aggregate && plan_->group_keys.empty() && plan_->aggregates.size() == 1 &&
-      n == 1 && plan_->tables[0].system_view < 0 && b_->conjuncts.empty() &&
+      n == 1 && plan_->tables[0].system_view < 0 && plan_->tables[0].source == nullptr &&
+      b_->conjuncts.empty() &&
       !opts_.force_table_scan) {
     const AggregateCall& a = plan_->aggregates[0];
     const TableDef* def = plan_->tables[0].table;

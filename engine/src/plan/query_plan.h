@@ -32,10 +32,15 @@ namespace plan {
 //  (Q5) The projected row is outputs (visible) followed by hidden sort keys; sort keys
 //       and distinct work on that row.
 
-// A FROM item: a catalog table or a generated system view (ENGINE.md §6.3).
+struct RowSource;
+
+// A FROM item: a catalog table, a generated system view (ENGINE.md §6.3), or a derived
+// table (a subquery in FROM, a WITH query, or the operands of a set operation).
 struct FromTable {
-  const TableDef* table = nullptr;  // system views have a synthetic TableDef
+  const TableDef* table = nullptr;  // system views and derived tables have a synthetic TableDef
   int system_view = -1;             // SystemViewId (plan/system_view_defs.h) or -1
+  const RowSource* source = nullptr;  // derived table: its rows (owned by PreparedSelect)
+  bool compound = false;            // the implicit derived table of a set operation
   std::string name;                 // table name as stored
   std::string alias;                // the name EXPLAIN and qualified references use
   int slot_base = 0;                // (Q1)
@@ -157,6 +162,9 @@ struct SelectPlan {
   // UPDATE/DELETE target collection: every column of tables[0] is needed and the
   // executor exposes the scan row and rowid instead of a projection.
   bool target_scan = false;
+
+  // The pool holding the bound expressions and the subqueries they use (EXPLAIN).
+  const ExprPool* pool = nullptr;
 };
 
 // Everything a prepared SELECT keeps: the schema it was bound against (so TableDef
@@ -166,8 +174,34 @@ struct PreparedSelect {
   std::unique_ptr<ExprPool> pool;
   std::unique_ptr<SelectPlan> plan;
   int param_count = 0;
-  // Synthetic TableDefs of the system views used (FromTable::table points into them).
+  // Synthetic TableDefs of the system views and derived tables used (FromTable::table
+  // points into them).
   std::vector<std::unique_ptr<TableDef>> view_defs;
+  // Row sources of the derived tables (FromTable::source points into them).
+  std::vector<std::unique_ptr<RowSource>> sources;
+};
+
+// The rows of a derived table: one prepared SELECT, or a set operation over two row
+// sources (ENGINE.md §7.5). Run once per execution of the query that reads it.
+//  (R1) Every operand of a set operation has types.size() columns; a value of column i
+//       whose operand type differs from types[i] is converted to types[i] (CAST rules)
+//       before rows are compared, so equal rows hash alike.
+enum class SetOpKind : uint8_t { kUnion, kIntersect, kExcept };
+
+struct RowSource {
+  enum Kind : uint8_t { kSelect, kSetOp } kind = kSelect;
+  std::unique_ptr<PreparedSelect> select;  // kSelect
+  SetOpKind op = SetOpKind::kUnion;        // kSetOp
+  bool all = false;                        // kSetOp: UNION ALL, INTERSECT ALL, EXCEPT ALL
+  std::unique_ptr<RowSource> left, right;  // kSetOp
+  std::vector<SqlType> types;              // output column types (R1)
+};
+
+// A subquery used in an expression (BoundOp::kSubquery).
+struct SubqueryDef {
+  std::unique_ptr<PreparedSelect> query;
+  SubqueryKind kind = SubqueryKind::kScalar;
+  int correlation_count = 0;  // outer values it reads; 0: uncorrelated (B7)
 };
 
 }  // namespace plan

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "plan/explain.h"
+#include "plan/planner.h"
 #include "plan/system_view_defs.h"
 #include "sql/lexer.h"
 #include "sql/printer.h"
@@ -15,6 +16,27 @@ namespace plan {
 namespace {
 
 constexpr size_t kMaxTables = 64;  // ENGINE.md §10 limit on joined tables
+// Nested queries bound for one statement (subqueries, derived tables, each reference to
+// a WITH query, set operation operands): bounds the work of WITH queries that reference
+// earlier ones several times.
+constexpr int kMaxNestedQueries = 10000;
+
+// The scope a subquery's outer references resolve in, and the correlation values they
+// turn into (bound in the enclosing query's pool, plan/bound_expr.h B7).
+struct OuterScope {
+  ExprResolver* resolver = nullptr;
+  ExprPool* pool = nullptr;
+  std::vector<BoundExpr*> correlations;
+  std::vector<std::pair<bool, int>> keys;  // (outer, slot) of each correlation, for reuse
+};
+
+// WITH queries visible to a SELECT: the first `count` entries of `with`, then the
+// enclosing scopes (non-recursive: a WITH query sees only the ones before it).
+struct CteScope {
+  const sql::ArenaVec<sql::CommonTableExpr>* with = nullptr;
+  uint32_t count = 0;
+  const CteScope* parent = nullptr;
+};
 
 std::string Quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
@@ -87,6 +109,8 @@ class ScopeResolver : public ExprResolver {
   bool AggregatesAllowed() const override { return aggregates_allowed_; }
   Status AddAggregate(const AggregateCall& call, ColumnBinding* out) override;
   Status MatchGroupKey(const sql::Expr& e, bool* matched, ColumnBinding* out) override;
+  Status BindSubquery(const sql::SelectStmt* query, SubqueryKind kind, ExprPool* pool,
+                      SubqueryBinding* out) override;
 
  private:
   SelectBinder* b_;
@@ -97,7 +121,19 @@ class ScopeResolver : public ExprResolver {
 class SelectBinder {
  public:
   SelectBinder(const SelectBindOptions& options, PreparedSelect* out, BoundSelect* bound)
-      : options_(options), out_(out), bound_(bound), plan_(out->plan.get()) {}
+      : options_(options), out_(out), bound_(bound), plan_(out->plan.get()) {
+    plan_->pool = out->pool.get();
+  }
+  // Scopes of a nested query: where outer references resolve (null: none) and the WITH
+  // queries it sees; `budget` counts nested queries of the statement.
+  void SetNesting(OuterScope* outer, const CteScope* ctes, int* budget) {
+    outer_ = outer;
+    ctes_ = ctes;
+    budget_ = budget;
+  }
+  // Binds and plans q as a query of its own sharing this statement's schema and scopes.
+  Status PrepareNested(const sql::SelectStmt* q, OuterScope* outer, const CteScope* ctes,
+                       std::unique_ptr<PreparedSelect>* out);
 
   Status BindSelect(const sql::SelectStmt* s);
   Status BindTableScan(const sql::Ident& table, const sql::Ident* alias, const sql::Expr* where);
@@ -132,6 +168,12 @@ class SelectBinder {
   }
   Status AddTable(const sql::TableRef* ref);
   Status AddFrom(const sql::TableRef* ref);
+  Status LookupLocal(const sql::Ident* table, const sql::Ident& column, ColumnBinding* out);
+  Status BuildSource(const sql::QueryBody* body, uint32_t pos, std::unique_ptr<RowSource>* out);
+  Status AddDerived(std::unique_ptr<RowSource> src, const std::string& alias, uint32_t pos,
+                    const sql::ArenaVec<sql::Ident>& column_aliases, bool compound);
+  Status BindCompound(const sql::SelectStmt* s);
+  const sql::CommonTableExpr* FindCte(std::string_view name, const CteScope** scope_out) const;
   Status BindConjuncts(const sql::Expr* e, std::vector<Conjunct>* out);
   Status BindGroupBy(const sql::SelectCore* core);
   Status BindSelectList(const sql::SelectCore* core);
@@ -151,6 +193,10 @@ class SelectBinder {
   bool grouped_ = false;
   std::vector<const sql::SelectItem*> item_of_output_;  // source item per output (null for *)
   std::vector<std::string> output_prints_;              // fingerprints of output exprs
+  OuterScope* outer_ = nullptr;
+  const CteScope* ctes_ = nullptr;
+  int own_budget_ = 0;
+  int* budget_ = &own_budget_;
 };
 
 int ScopeResolver::ParamCount() const { return b_->param_count(); }
@@ -159,7 +205,7 @@ Status ScopeResolver::ResolveColumn(const sql::Ident* table, const sql::Ident& c
                                     bool in_aggregate, ColumnBinding* out) {
   ColumnBinding scan;
   DDB_RETURN_IF_ERROR(b_->LookupColumn(table, column, &scan));
-  if (!grouped_ || in_aggregate) {
+  if (!grouped_ || in_aggregate || scan.outer) {
     *out = scan;
     return Status::OK();
   }
@@ -223,6 +269,43 @@ Status ScopeResolver::MatchGroupKey(const sql::Expr& e, bool* matched, ColumnBin
 
 Status SelectBinder::LookupColumn(const sql::Ident* table, const sql::Ident& column,
                                   ColumnBinding* out) {
+  Status local = LookupLocal(table, column, out);
+  if (local.ok() || outer_ == nullptr) return local;
+  std::string state = local.sqlstate();
+  if (state != "42703" && state != "42P01") return local;
+  // Not a column of this query: an enclosing query's column makes this a correlated
+  // subquery (ENGINE.md §7.5).
+  ColumnBinding ob;
+  Status os = outer_->resolver->ResolveColumn(table, column, false, &ob);
+  if (!os.ok()) {
+    std::string ostate = os.sqlstate();
+    return ostate == "42703" || ostate == "42P01" ? local : os;
+  }
+  int k = -1;
+  for (size_t i = 0; i < outer_->keys.size(); ++i)
+    if (outer_->keys[i] == std::make_pair(ob.outer, ob.slot)) k = static_cast<int>(i);
+  std::string name = table != nullptr ? std::string(table->name) + "." + std::string(column.name)
+                                      : std::string(column.name);
+  if (k < 0) {
+    BoundExpr* v = outer_->pool->NewNode(ob.outer ? BoundOp::kOuterRef : BoundOp::kColumn, 0);
+    v->index = ob.slot;
+    v->type = ob.type;
+    if (ob.outer) v->text = outer_->pool->CopyBytes(ob.name);
+    k = static_cast<int>(outer_->correlations.size());
+    outer_->correlations.push_back(v);
+    outer_->keys.emplace_back(ob.outer, ob.slot);
+  }
+  *out = ColumnBinding();
+  out->outer = true;
+  out->slot = k;
+  out->type = ob.type;
+  out->column_type = ob.column_type;
+  out->name = name;
+  return Status::OK();
+}
+
+Status SelectBinder::LookupLocal(const sql::Ident* table, const sql::Ident& column,
+                                 ColumnBinding* out) {
   int found_table = -1, found_col = -1;
   if (table != nullptr) {
     for (size_t t = 0; t < visible_; ++t) {
@@ -260,10 +343,46 @@ Status SelectBinder::LookupColumn(const sql::Ident* table, const sql::Ident& col
 }
 
 Status SelectBinder::AddTable(const sql::TableRef* ref) {
-  if (ref->kind == sql::TableRef::kSubquery)
-    return Error(ref->pos, "not supported: subqueries in FROM", "0A000");
   if (plan_->tables.size() >= kMaxTables)
     return Error(ref->pos, "too many tables in FROM (the limit is 64)", "54000");
+  if (ref->kind == sql::TableRef::kSubquery) {
+    if (!ref->has_alias) return Error(ref->pos, "subquery in FROM must have an alias", "42601");
+    // A derived table sees the enclosing queries (outer_), not its FROM siblings.
+    std::unique_ptr<PreparedSelect> q;
+    DDB_RETURN_IF_ERROR(PrepareNested(ref->subquery, outer_, ctes_, &q));
+    std::unique_ptr<RowSource> src(new RowSource());
+    src->kind = RowSource::kSelect;
+    for (const OutputColumn& o : q->plan->outputs) src->types.push_back(o.type);
+    src->select = std::move(q);
+    return AddDerived(std::move(src), std::string(ref->alias.name), ref->pos, ref->column_aliases,
+                      false);
+  }
+  const CteScope* cte_scope = nullptr;
+  if (const sql::CommonTableExpr* cte = FindCte(ref->name.name, &cte_scope)) {
+    // Each reference binds the WITH query again as a derived table (ENGINE.md §7.5).
+    CteScope visible = *cte_scope;
+    visible.count = static_cast<uint32_t>(cte - cte_scope->with->begin());
+    std::unique_ptr<PreparedSelect> q;
+    DDB_RETURN_IF_ERROR(PrepareNested(cte->query, outer_, &visible, &q));
+    std::unique_ptr<RowSource> src(new RowSource());
+    src->kind = RowSource::kSelect;
+    for (const OutputColumn& o : q->plan->outputs) src->types.push_back(o.type);
+    src->select = std::move(q);
+    if (cte->columns.size != 0 && ref->column_aliases.size == 0) {
+      if (cte->columns.size > src->types.size())
+        return Error(cte->name.pos,
+                     "WITH query " + Quote(cte->name.name) + " has " +
+                         std::to_string(src->types.size()) + " columns available but " +
+                         std::to_string(cte->columns.size) + " columns specified",
+                     "42P10");
+    }
+    std::string alias(ref->has_alias ? ref->alias.name : cte->name.name);
+    DDB_RETURN_IF_ERROR(AddDerived(std::move(src), alias, ref->pos,
+                                   ref->column_aliases.size != 0 ? ref->column_aliases : cte->columns,
+                                   false));
+    plan_->tables.back().name = std::string(cte->name.name);
+    return Status::OK();
+  }
   FromTable ft;
   const TableDef* def = out_->schema->FindTable(ref->name.name);
   if (def == nullptr) {
@@ -294,6 +413,235 @@ Status SelectBinder::AddTable(const sql::TableRef* ref) {
   plan_->tables.push_back(std::move(ft));
   bound_->join_types.push_back(JoinType::kInner);
   bound_->left_on.emplace_back();
+  return Status::OK();
+}
+
+const sql::CommonTableExpr* SelectBinder::FindCte(std::string_view name,
+                                                  const CteScope** scope_out) const {
+  for (const CteScope* sc = ctes_; sc != nullptr; sc = sc->parent) {
+    for (uint32_t i = sc->count; i-- > 0;) {
+      const sql::CommonTableExpr& c = (*sc->with)[i];
+      if (IdentEqual(c.name.name, name)) {
+        *scope_out = sc;
+        return &c;
+      }
+    }
+  }
+  return nullptr;
+}
+
+Status SelectBinder::PrepareNested(const sql::SelectStmt* q, OuterScope* outer,
+                                   const CteScope* ctes, std::unique_ptr<PreparedSelect>* out) {
+  if (++*budget_ > kMaxNestedQueries)
+    return Error(q->pos, "statement too complex: more than 10000 nested queries", "54001");
+  std::unique_ptr<PreparedSelect> p(new PreparedSelect());
+  p->schema = out_->schema;
+  p->pool.reset(new ExprPool());
+  p->plan.reset(new SelectPlan());
+  p->param_count = options_.param_count;
+  BoundSelect bound;
+  bound.plan = p->plan.get();
+  SelectBinder b(options_, p.get(), &bound);
+  b.SetNesting(outer, ctes, budget_);
+  DDB_RETURN_IF_ERROR(b.BindSelect(q));
+  PlannerOptions po;
+  po.force_table_scan = options_.force_table_scan;
+  DDB_RETURN_IF_ERROR(PlanSelect(&bound, *out_->schema, po));
+  *out = std::move(p);
+  return Status::OK();
+}
+
+namespace {
+
+// The columns a row source produces: names and declared types of its (first) SELECT,
+// with the set operation's unified types (R1).
+void SourceColumns(const RowSource& src, std::vector<ColumnDef>* out) {
+  if (src.kind == RowSource::kSetOp) {
+    SourceColumns(*src.left, out);
+    for (size_t i = 0; i < out->size() && i < src.types.size(); ++i) {
+      ColumnDef& c = (*out)[i];
+      if (!c.type.type.SameKind(src.types[i])) {
+        c.type = ColumnType();
+        c.type.type = src.types[i];
+      }
+    }
+    return;
+  }
+  for (const OutputColumn& o : src.select->plan->outputs) {
+    ColumnDef c;
+    c.name = o.name;
+    if (o.has_decltype) {
+      Result<ColumnType> ct = ResolveDeclaredType(o.decltype_);
+      if (ct.ok()) c.type = ct.value();
+    }
+    if (!c.type.type.SameKind(o.type) || !o.has_decltype) {
+      c.type = ColumnType();
+      c.type.type = o.type;
+    }
+    out->push_back(std::move(c));
+  }
+}
+
+}  // namespace
+
+Status SelectBinder::AddDerived(std::unique_ptr<RowSource> src, const std::string& alias,
+                                uint32_t pos, const sql::ArenaVec<sql::Ident>& column_aliases,
+                                bool compound) {
+  std::unique_ptr<TableDef> def(new TableDef());
+  def->name = alias;
+  SourceColumns(*src, &def->columns);
+  if (column_aliases.size > def->columns.size())
+    return Error(pos,
+                 "table " + Quote(alias) + " has " + std::to_string(def->columns.size()) +
+                     " columns available but " + std::to_string(column_aliases.size) +
+                     " columns specified",
+                 "42P10");
+  for (uint32_t i = 0; i < column_aliases.size; ++i)
+    def->columns[i].name = std::string(column_aliases[i].name);
+  for (const FromTable& other : plan_->tables)
+    if (!compound && IdentEqual(other.alias, alias))
+      return Error(pos, "table name " + Quote(alias) + " specified more than once", "42712");
+  FromTable ft;
+  ft.table = def.get();
+  ft.name = alias;
+  ft.alias = alias;
+  ft.source = src.get();
+  ft.compound = compound;
+  ft.slot_base = plan_->scan_slots;
+  ft.needed.assign(def->columns.size(), true);
+  plan_->scan_slots += static_cast<int>(def->columns.size());
+  for (const ColumnDef& c : def->columns) slot_column_type_.push_back(&c.type);
+  out_->view_defs.push_back(std::move(def));
+  out_->sources.push_back(std::move(src));
+  plan_->tables.push_back(std::move(ft));
+  bound_->join_types.push_back(JoinType::kInner);
+  bound_->left_on.emplace_back();
+  return Status::OK();
+}
+
+namespace {
+
+const char* SetOpName(SetOpKind k) {
+  switch (k) {
+    case SetOpKind::kUnion: return "UNION";
+    case SetOpKind::kIntersect: return "INTERSECT";
+    case SetOpKind::kExcept: return "EXCEPT";
+  }
+  return "?";
+}
+
+bool PlainNumber(const SqlType& t) {
+  return t.logical == LogicalType::kNone &&
+         (t.cls == ValueType::kInt64 || t.cls == ValueType::kFloat64);
+}
+
+// The type a set operation's column gets from its operands' types, or false when they
+// cannot be matched (the rules of CASE/COALESCE, expr_binder.cc Unify).
+bool UnifySetOpType(const SqlType& a, const SqlType& b, SqlType* out) {
+  if (!a.known()) {
+    *out = b;
+    return true;
+  }
+  if (!b.known() || a.SameKind(b)) {
+    *out = a;
+    return true;
+  }
+  if (PlainNumber(a) && PlainNumber(b)) {
+    *out = SqlType::Of(ValueType::kFloat64);
+    return true;
+  }
+  bool ai = a.cls == ValueType::kInt64 && a.logical == LogicalType::kNone;
+  bool bi = b.cls == ValueType::kInt64 && b.logical == LogicalType::kNone;
+  if ((a.is_decimal() && bi) || (b.is_decimal() && ai)) {
+    *out = SqlType::Logical(LogicalType::kDecimal);
+    return true;
+  }
+  if ((a.logical == LogicalType::kDate && b.logical == LogicalType::kTimestamp) ||
+      (a.logical == LogicalType::kTimestamp && b.logical == LogicalType::kDate)) {
+    *out = SqlType::Logical(LogicalType::kTimestamp);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Status SelectBinder::BuildSource(const sql::QueryBody* body, uint32_t pos,
+                                 std::unique_ptr<RowSource>* out) {
+  std::unique_ptr<RowSource> src(new RowSource());
+  if (body->kind == sql::QueryBody::kSetOp) {
+    src->kind = RowSource::kSetOp;
+    src->op = body->op == sql::SetOpKind::kUnion       ? SetOpKind::kUnion
+              : body->op == sql::SetOpKind::kIntersect ? SetOpKind::kIntersect
+                                                       : SetOpKind::kExcept;
+    src->all = body->all;
+    DDB_RETURN_IF_ERROR(BuildSource(body->left, pos, &src->left));
+    DDB_RETURN_IF_ERROR(BuildSource(body->right, pos, &src->right));
+    const std::vector<SqlType>& l = src->left->types;
+    const std::vector<SqlType>& r = src->right->types;
+    if (l.size() != r.size())
+      return Error(pos, std::string("each ") + SetOpName(src->op) +
+                            " query must have the same number of columns",
+                   "42601");
+    for (size_t i = 0; i < l.size(); ++i) {
+      SqlType t;
+      if (!UnifySetOpType(l[i], r[i], &t))
+ return Error(pos, std::string(SetOpName(src->op)) + " types " + SqlTypeName(l[i]) + " and " +
+                              SqlTypeName(r[i]) + " cannot be matched",
+                     "42804");
+      src->types.push_back(t);
+    }
+    *out = std::move(src);
+    return Status::OK();
+  }
+  std::unique_ptr<PreparedSelect> q;
+  if (body->kind == sql::QueryBody::kNested) {
+    DDB_RETURN_IF_ERROR(PrepareNested(body->nested, outer_, ctes_, &q));
+  } else {
+    sql::SelectStmt core{};
+    core.body = const_cast<sql::QueryBody*>(body);
+    core.pos = pos;
+    DDB_RETURN_IF_ERROR(PrepareNested(&core, outer_, ctes_, &q));
+  }
+  src->kind = RowSource::kSelect;
+  for (const OutputColumn& o : q->plan->outputs) src->types.push_back(o.type);
+  src->select = std::move(q);
+  *out = std::move(src);
+  return Status::OK();
+}
+
+Status SelectBinder::BindCompound(const sql::SelectStmt* s) {
+  std::unique_ptr<RowSource> src;
+  DDB_RETURN_IF_ERROR(BuildSource(s->body, s->pos, &src));
+  select_pos_ = s->pos;
+  sql::ArenaVec<sql::Ident> no_aliases{};
+  DDB_RETURN_IF_ERROR(AddDerived(std::move(src), "(compound)", s->pos, no_aliases, true));
+  visible_ = plan_->tables.size();
+  DDB_RETURN_IF_ERROR(AddStarColumns(0, s->pos));
+  DDB_RETURN_IF_ERROR(BindOrderBy(s, nullptr));
+  DDB_RETURN_IF_ERROR(BindLimit(s->limit, &plan_->limit));
+  if (s->limit_all) plan_->limit.present = false;
+  DDB_RETURN_IF_ERROR(BindLimit(s->offset, &plan_->offset));
+  return Status::OK();
+}
+
+Status ScopeResolver::BindSubquery(const sql::SelectStmt* query, SubqueryKind kind, ExprPool* pool,
+                                   SubqueryBinding* out) {
+  OuterScope outer;
+  outer.resolver = this;
+  outer.pool = pool;
+  std::unique_ptr<SubqueryDef> def(new SubqueryDef());
+  DDB_RETURN_IF_ERROR(b_->PrepareNested(query, &outer, b_->ctes_, &def->query));
+  const SelectPlan& p = *def->query->plan;
+  out->columns = static_cast<int>(p.outputs.size());
+  if (!p.outputs.empty()) {
+    out->type = p.outputs[0].type;
+    out->name = p.outputs[0].name;
+  }
+  def->kind = kind;
+  def->correlation_count = static_cast<int>(outer.correlations.size());
+  out->correlations = outer.correlations;
+  out->id = pool->AddSubquery(std::move(def));
   return Status::OK();
 }
 
@@ -467,6 +815,10 @@ Status SelectBinder::BindSelectList(const sql::SelectCore* core) {
       }
     } else if (it.expr->kind == sql::ExprKind::kFunc) {
       o.name = LowerAscii(it.expr->func.name.name);
+    } else if (it.expr->kind == sql::ExprKind::kExists) {
+      o.name = "exists";
+    } else if (it.expr->kind == sql::ExprKind::kSubquery && b->op == BoundOp::kSubquery) {
+      o.name = out_->pool->subquery(b->index).query->plan->outputs[0].name;
     } else {
       o.name = "?column?";
     }
@@ -566,9 +918,35 @@ Status SelectBinder::BindLimit(const sql::Expr* e, LimitValue* out) {
 }
 
 Status SelectBinder::BindSelect(const sql::SelectStmt* s) {
-  if (s->with.size != 0) return Error(s->pos, "not supported: WITH", "0A000");
-  if (s->body->kind != sql::QueryBody::kCore)
-    return Error(s->pos, "not supported: set operations and parenthesized queries", "0A000");
+  CteScope with_scope;
+  if (s->with.size != 0) {
+    for (uint32_t i = 0; i < s->with.size; ++i)
+      for (uint32_t j = 0; j < i; ++j)
+        if (IdentEqual(s->with[i].name.name, s->with[j].name.name))
+          return Error(s->with[i].name.pos,
+                       "WITH query name " + Quote(s->with[i].name.name) + " specified more than once",
+                       "42712");
+    with_scope.with = &s->with;
+    with_scope.parent = ctes_;
+    // Every WITH query is checked once, even if nothing references it.
+    for (uint32_t i = 0; i < s->with.size; ++i) {
+      with_scope.count = i;
+      std::unique_ptr<PreparedSelect> q;
+      DDB_RETURN_IF_ERROR(PrepareNested(s->with[i].query, outer_, &with_scope, &q));
+      if (s->with[i].columns.size > q->plan->outputs.size())
+        return Error(s->with[i].name.pos,
+                     "WITH query " + Quote(s->with[i].name.name) + " has " +
+                         std::to_string(q->plan->outputs.size()) + " columns available but " +
+                         std::to_string(s->with[i].columns.size) + " columns specified",
+                     "42P10");
+    }
+    with_scope.count = s->with.size;
+    ctes_ = &with_scope;
+  }
+  if (s->body->kind == sql::QueryBody::kNested && s->order_by.size == 0 && s->limit == nullptr &&
+      s->offset == nullptr && !s->limit_all)
+    return BindSelect(s->body->nested);
+  if (s->body->kind != sql::QueryBody::kCore) return BindCompound(s);
   const sql::SelectCore* core = s->body->core;
   select_pos_ = s->pos;
   plan_->distinct = core->distinct;

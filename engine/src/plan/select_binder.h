@@ -24,6 +24,7 @@ struct SelectBindOptions {
   std::string_view sql_text;  // for positions in messages
   int param_count = 0;
   const ConstantFolder* folder = nullptr;
+  bool force_table_scan = false;  // planner option for nested queries (PlannerOptions)
 };
 
 // A WHERE or ON conjunct with the set of FROM tables it references.

@@ -174,8 +174,9 @@ TEST(SelectPlanner, BinderErrors) {
       {"SELECT city FROM users ORDER BY 2", "42P10", ""},
       {"SELECT city FROM users GROUP BY 5", "42P10", ""},
       {"SELECT 1 FROM users WHERE sum(age) > 1", "42803", ""},
-      {"SELECT * FROM (SELECT 1) x", "0A000", ""},
-      {"SELECT 1 UNION SELECT 2", "0A000", ""},
+      {"SELECT * FROM (SELECT 1)", "42601", ""},
+      {"SELECT 1 UNION SELECT 1, 2", "42601", ""},
+      {"SELECT (SELECT nope FROM users)", "42703", ""},
   };
   for (const Case& c : cases) {
     Planned p;
