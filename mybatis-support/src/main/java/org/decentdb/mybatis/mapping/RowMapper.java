@@ -1,7 +1,7 @@
 /*
  * Fast row mapping, opt-in: maps rows of a ResultSet to a record (through its canonical
  * constructor) or to a class (no-argument constructor, then setters or fields), through
- * MethodHandles resolved once per result shape instead of MyBatis' reflective automapping.
+ * MethodHandles resolved once per result shape (cached) instead of MyBatis' automapping.
  * Columns match components/properties by NamingConventions.canonical (created_at = createdAt);
  * unmatched columns are ignored, unmatched record components get null/0. Thread-safe.
  */
@@ -33,8 +33,11 @@ public final class RowMapper<T> {
   private static final Map<Class<?>, RowMapper<?>> SHARED = new ConcurrentHashMap<>();
 
   private final Class<T> type;
+  private static final int MAX_SHAPES = 64;
+
   private final TypeHandlerRegistry registry; // may be null: the driver's getObject is used
-  private volatile Plan plan;                 // of the last result shape seen
+  // One plan per result shape (column labels in order); several statements share a mapper.
+  private final Map<List<String>, Plan> plans = new ConcurrentHashMap<>();
 
   private RowMapper(Class<T> type, TypeHandlerRegistry registry) {
     this.type = type;
@@ -74,7 +77,7 @@ public final class RowMapper<T> {
     }
   }
 
-  /** Maps the current row of rs. */
+  /** Maps the current row of rs (resolves the plan per call: prefer mapAll or forEach). */
   public T map(ResultSet rs) throws SQLException {
     return planFor(rs).map(rs);
   }
@@ -86,10 +89,14 @@ public final class RowMapper<T> {
     for (int i = 0; i < n; i++) {
       labels[i] = md.getColumnLabel(i + 1);
     }
-    Plan p = plan;
-    if (p == null || !Arrays.equals(p.labels, labels)) {
+    List<String> shape = Arrays.asList(labels);
+    Plan p = plans.get(shape);
+    if (p == null) {
+      if (plans.size() >= MAX_SHAPES) {
+        plans.clear(); // ad-hoc column lists: keep the cache bounded
+      }
       p = type.isRecord() ? recordPlan(labels) : beanPlan(labels);
-      plan = p;
+      plans.put(shape, p);
     }
     return p;
   }
@@ -118,7 +125,7 @@ public final class RowMapper<T> {
       MethodHandle h = MethodHandles.lookup().unreflectConstructor(ctor)
           .asType(MethodType.methodType(Object.class, types))
           .asSpreader(Object[].class, types.length);
-      return new Plan(labels, h, cells, types);
+      return new Plan(h, cells, types);
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new IllegalArgumentException("cannot use the canonical constructor of " + type, e);
     }
@@ -173,18 +180,16 @@ public final class RowMapper<T> {
         cells.add(Cell.of(i + 1, setterTypes.get(key), setter, registry));
       }
     }
-    return new Plan(labels, ctor, cells.toArray(new Cell[0]), null);
+    return new Plan(ctor, cells.toArray(new Cell[0]), null);
   }
 
   /** What one result shape maps through; immutable. */
   private final class Plan {
-    final String[] labels;
     final MethodHandle ctor;    // records: (Object[])Object; classes: ()Object
     final Cell[] cells;         // records: per component, null when unmatched
     final Class<?>[] argTypes;  // records only
 
-    Plan(String[] labels, MethodHandle ctor, Cell[] cells, Class<?>[] argTypes) {
-      this.labels = labels;
+    Plan(MethodHandle ctor, Cell[] cells, Class<?>[] argTypes) {
       this.ctor = ctor;
       this.cells = cells;
       this.argTypes = argTypes;

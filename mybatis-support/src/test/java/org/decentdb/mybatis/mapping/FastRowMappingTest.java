@@ -130,6 +130,21 @@ class FastRowMappingTest {
   }
 
   @Test
+  void oneMapperServesSeveralResultShapes() throws Exception {
+    RowMapper<TrackRow> m = RowMapper.of(TrackRow.class);
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      for (int round = 0; round < 2; round++) {
+        try (ResultSet rs = s.executeQuery("SELECT id, title FROM track WHERE id = 1")) {
+          assertThat(m.mapAll(rs)).containsExactly(new TrackRow(1, "one", null, null, null, 0));
+        }
+        try (ResultSet rs = s.executeQuery("SELECT track_no, id FROM track WHERE id = 3")) {
+          assertThat(m.mapAll(rs)).containsExactly(new TrackRow(3, null, null, null, null, 3));
+        }
+      }
+    }
+  }
+
+  @Test
   void otherTypesStayWithMyBatis() {
     try (SqlSession s = db.factory.openSession()) {
       assertThat(s.getMapper(TrackMapper.class).count()).isEqualTo(3);
