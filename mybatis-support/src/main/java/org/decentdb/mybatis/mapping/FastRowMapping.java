@@ -2,8 +2,9 @@
  * Opt-in fast row mapping for MyBatis: an Interceptor on ResultSetHandler.handleResultSets that,
  * for statements whose result type was chosen here, maps the rows with a RowMapper instead of
  * MyBatis' automapping. Everything else (SQL, parameters, caches, plugins, transactions) stays
- * MyBatis'. Statements with result maps of their own, nested mappings, several result sets,
- * RowBounds or a ResultHandler are left to MyBatis unchanged.
+ * MyBatis'. A ResultHandler (SqlSession.select(id, param, handler)) receives the fast-mapped
+ * rows one by one and may stop early. Statements with result maps of their own, nested
+ * mappings, several result sets or RowBounds are left to MyBatis unchanged.
  */
 package org.decentdb.mybatis.mapping;
 
@@ -11,12 +12,14 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.ibatis.executor.result.DefaultResultContext;
 import org.apache.ibatis.executor.resultset.DefaultResultSetHandler;
 import org.apache.ibatis.executor.resultset.ResultSetHandler;
 import org.apache.ibatis.mapping.MappedStatement;
@@ -96,6 +99,8 @@ public final class FastRowMapping implements Interceptor {
     }
     MappedStatement ms = (MappedStatement) MAPPED_STATEMENT.get(target);
     RowMapper<?> mapper = eligible(ms, target);
+    ResultHandler<?> handler =
+        mapper == null ? null : (ResultHandler<?>) RESULT_HANDLER.get(target);
     if (mapper == null) {
       return invocation.proceed();
     }
@@ -105,23 +110,39 @@ public final class FastRowMapping implements Interceptor {
       return invocation.proceed();
     }
     try (rs) {
+      if (handler != null) {
+        feed(mapper, rs, handler);
+        fastQueries.increment();
+        return new ArrayList<>(); // what MyBatis returns when a handler took the rows
+      }
       List<?> rows = mapper.mapAll(rs);
       fastQueries.increment();
       return rows;
     }
   }
 
-  private RowMapper<?> eligible(MappedStatement ms, Object handler) {
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void feed(RowMapper<?> mapper, ResultSet rs, ResultHandler handler)
+      throws java.sql.SQLException {
+    DefaultResultContext<Object> context = new DefaultResultContext<>();
+    mapper.forEachWhile(rs, row -> {
+      context.nextResultObject(row);
+      handler.handleResult(context);
+      return !context.isStopped();
+    });
+  }
+
+  private RowMapper<?> eligible(MappedStatement ms, Object resultSetHandler) {
     if (ms == null || ms.getResultSets() != null || ms.getResultMaps().size() != 1) {
       return null;
     }
     ResultMap rm = ms.getResultMaps().get(0);
     Class<?> type = rm.getType();
     if (!types.contains(type) || !rm.getResultMappings().isEmpty() || rm.hasNestedResultMaps()
-        || rm.getDiscriminator() != null || RESULT_HANDLER.get(handler) != null) {
+        || rm.getDiscriminator() != null) {
       return null;
     }
-    RowBounds rb = (RowBounds) ROW_BOUNDS.get(handler);
+    RowBounds rb = (RowBounds) ROW_BOUNDS.get(resultSetHandler);
     if (rb != null && (rb.getOffset() != RowBounds.NO_ROW_OFFSET
         || rb.getLimit() != RowBounds.NO_ROW_LIMIT)) {
       return null;

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.ibatis.type.TypeHandlerRegistry;
 import org.decentdb.mybatis.naming.NamingConventions;
 
@@ -74,6 +75,16 @@ public final class RowMapper<T> {
     Plan p = planFor(rs);
     while (rs.next()) {
       action.accept(p.map(rs));
+    }
+  }
+
+  /** Maps rows of rs and hands each to action until it returns false or the rows end. */
+  public void forEachWhile(ResultSet rs, Predicate<? super T> action) throws SQLException {
+    Plan p = planFor(rs);
+    while (rs.next()) {
+      if (!action.test(p.map(rs))) {
+        return;
+      }
     }
   }
 

@@ -145,6 +145,21 @@ class FastRowMappingTest {
   }
 
   @Test
+  void aResultHandlerGetsFastMappedRowsAndCanStop() {
+    List<Track> seen = new ArrayList<>();
+    try (SqlSession s = db.factory.openSession()) {
+      s.select("org.decentdb.mybatis.music.TrackMapper.findByAlbum", 1L, ctx -> {
+        seen.add((Track) ctx.getResultObject());
+        if (ctx.getResultCount() == 2) {
+          ctx.stop();
+        }
+      });
+    }
+    assertThat(seen).extracting(Track::getTitle).containsExactly("one", "two");
+    assertThat(fast.fastQueries()).isEqualTo(1);
+  }
+
+  @Test
   void otherTypesStayWithMyBatis() {
     try (SqlSession s = db.factory.openSession()) {
       assertThat(s.getMapper(TrackMapper.class).count()).isEqualTo(3);
