@@ -122,10 +122,11 @@ public final class TraceBreakdown {
     return totals;
   }
 
-  /** Scans cost milliseconds each; a few hundred of them are plenty for a breakdown. */
+  /** Scans cost milliseconds (a LIKE scan up to a second); a few of them are plenty. */
   private static int opsFor(Workload w, int ops) {
     return switch (w) {
-      case TEXT_SEARCH, PAGINATED, SORTED_PAGINATED -> Math.min(ops, 200);
+      case TEXT_SEARCH -> Math.min(ops, 16);
+      case PAGINATED, SORTED_PAGINATED -> Math.min(ops, 200);
       default -> ops;
     };
   }

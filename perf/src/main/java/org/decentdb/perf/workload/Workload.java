@@ -1,7 +1,6 @@
 /*
- * Each workload of the perf lab: the benchmark method name it appears under, the seed's
- * latency-table row it is judged against (if any), and how to run one operation for key
- * index i. Writes report a fixed number of rows per operation; reads are counted.
+ * Each workload of the perf lab: the benchmark method name it appears under and, for reads,
+ * how to run one operation for key index i. Writes state the rows each operation writes.
  */
 package org.decentdb.perf.workload;
 
@@ -65,16 +64,9 @@ public enum Workload {
     return op.run(q, k, i);
   }
 
-  /** Mean rows per operation over the first n keys (writes: the rows each one writes). */
-  double rowsPerOp(MusicQueries q, Keys k, int n) throws Exception {
-    if (op == null) {
-      return fixedRows;
-    }
-    long rows = 0;
-    for (int i = 0; i < n; i++) {
-      rows += rows(op.run(q, k, i));
-    }
-    return (double) rows / n;
+  /** Rows each operation of a write workload writes. */
+  int fixedRows() {
+    return fixedRows;
   }
 
   static int rows(Object result) {
