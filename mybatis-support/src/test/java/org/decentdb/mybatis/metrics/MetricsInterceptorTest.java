@@ -94,6 +94,19 @@ class MetricsInterceptorTest {
   }
 
   @Test
+  void xmlPropertiesTurnOnNativeTimings() throws Exception {
+    MetricsInterceptor metrics = new MetricsInterceptor(); // as <plugin interceptor="...">
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("nativeTimings", "true");
+    p.setProperty("slowThresholdMillis", "3600000");
+    metrics.setProperties(p);
+    try (MusicDb db = new MusicDb(dir, metrics); SqlSession s = db.factory.openSession(true)) {
+      seed(s, 1);
+    }
+    assertThat(metrics.get(TRACK + "insert").nativeTimings().executions()).isEqualTo(1);
+  }
+
+  @Test
   void collectsNativeTimingsAndLogsSlowStatements() throws Exception {
     List<LogRecord> logged = new ArrayList<>();
     Logger jul = Logger.getLogger(MetricsInterceptor.SLOW_LOGGER);
