@@ -40,14 +40,14 @@ final class UnifiedDiff {
         text.add(a.get(i));
         i++;
         j++;
-      } else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+      } else if (i < n && (j >= m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        ops.add(new char[] {'-'}); // deletions before insertions, as diff -u prints them
+        text.add(a.get(i));
+        i++;
+      } else {
         ops.add(new char[] {'+'});
         text.add(b.get(j));
         j++;
-      } else {
-        ops.add(new char[] {'-'});
-        text.add(a.get(i));
-        i++;
       }
     }
     StringBuilder out = new StringBuilder();
