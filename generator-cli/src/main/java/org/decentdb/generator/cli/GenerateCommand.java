@@ -48,6 +48,9 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "<dir>", descriptionKey = "out")
   Path out;
 
+  @Option(names = "--resources", paramLabel = "<dir>", descriptionKey = "resources")
+  Path resources;
+
   @Option(names = "--tables", split = ",", paramLabel = "<glob>", descriptionKey = "tables")
   List<String> tables = new ArrayList<>();
 
@@ -111,7 +114,8 @@ final class GenerateCommand implements Callable<Integer> {
       }
       OutputWriter.Mode mode = check ? OutputWriter.Mode.CHECK
           : dryRun ? OutputWriter.Mode.DRY_RUN : OutputWriter.Mode.WRITE;
-      OutputWriter.Outcome o = new OutputWriter(out, force, mode, stdout, stderr, quiet)
+      OutputWriter.Outcome o = new OutputWriter(out,
+          resources == null ? out : resources, force, mode, stdout, stderr, quiet)
           .apply(result.files());
       switch (mode) {
         case CHECK -> {

@@ -6,6 +6,7 @@
  *      nobody edited it, or when --force is given; an edited file or a file decentdb-gen did
  *      not write is skipped with the reason;
  *  (3) an unchanged file is not rewritten (its modification time stays).
+ * Java files go under --out, XML mappers under --resources (default: --out).
  * --dry-run applies the same policy but prints a unified diff instead of writing; --check
  * lists files whose disk content differs and writes nothing.
  */
@@ -25,15 +26,17 @@ final class OutputWriter {
   record Outcome(int written, int unchanged, int skipped, List<String> drift) {}
 
   private final Path root;
+  private final Path resourceRoot;
   private final boolean force;
   private final Mode mode;
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean quiet;
 
-  OutputWriter(Path root, boolean force, Mode mode, PrintWriter out, PrintWriter err,
-      boolean quiet) {
+  OutputWriter(Path root, Path resourceRoot, boolean force, Mode mode, PrintWriter out,
+      PrintWriter err, boolean quiet) {
     this.root = root;
+    this.resourceRoot = resourceRoot;
     this.force = force;
     this.mode = mode;
     this.out = out;
@@ -47,7 +50,7 @@ final class OutputWriter {
     int skipped = 0;
     List<String> drift = new ArrayList<>();
     for (GenerationRun.Output f : files) {
-      Path target = root.resolve(f.path());
+      Path target = (f.path().endsWith(".java") ? root : resourceRoot).resolve(f.path());
       String wanted = f.userOwned() ? f.content() : Stamp.apply(f.path(), f.content());
       String current = read(target);
       if (f.userOwned()) {

@@ -161,6 +161,16 @@ class GenerateCommandTest {
   }
 
   @Test
+  void resourcesOptionPutsXmlMappersInTheirOwnTree() throws Exception {
+    Path resources = dir.resolve("resources");
+    assertThat(generate("--resources", resources.toString()).code()).isZero();
+    assertThat(resources.resolve("com/example/music/mapper/ArtistBaseMapper.xml")).exists();
+    assertThat(file("com/example/music/mapper/ArtistBaseMapper.xml")).doesNotExist();
+    assertThat(file("com/example/music/mapper/ArtistBaseMapper.java")).exists();
+    assertThat(generate("--resources", resources.toString(), "--check").code()).isZero();
+  }
+
+  @Test
   void missingDatabaseFileExitsThreeAndSaysWhatToDo() {
     Cli.Run run = Cli.run("generate", "--db", dir.resolve("nope.db").toString(), "--package",
         "a.b", "--out", out.toString());
