@@ -116,6 +116,7 @@ class MetricsInterceptorTest {
       @Override public void close() {}
     };
     jul.addHandler(h);
+    jul.setUseParentHandlers(false); // keep the expected warnings out of the build's console
     try {
       MetricsInterceptor metrics = new MetricsInterceptor(Duration.ZERO, true);
       try (MusicDb db = new MusicDb(dir, metrics)) {
@@ -149,6 +150,7 @@ class MetricsInterceptorTest {
       assertThat(logged).isEmpty();
     } finally {
       jul.removeHandler(h);
+      jul.setUseParentHandlers(true);
     }
   }
 }
