@@ -194,8 +194,8 @@ final class Relationships {
         t.table.primaryKey()) + "\", one=@One(select=\"" + t.namespace
         + ".selectByPrimaryKey\")),");
     ann.add("    @Result(property=\"" + plural + "\", column=\"" + keySpec(child, fk.columns(),
-        fk.referencedColumns()) + "\", many=@Many(select=\"" + child.namespace + ".listBy"
-        + child.joinedName(fk.columns()) + "\"))");
+        fk.referencedColumns()) + "\", many=@Many(select=\"" + child.namespace + "."
+        + Statements.listMethod(child, fk) + "\"))");
     ann.add("})");
     List<String> annSql = new ArrayList<>();
     annSql.add("SELECT " + columnsOf(t.table.primaryKey(), fk.referencedColumns()));

@@ -42,8 +42,9 @@ final class Statements {
       out.add(finder(name, i));
     }
     for (ForeignKey fk : t.table.importedKeys()) {
-      String name = unique("listBy" + t.joinedName(fk.columns()));
-      out.add(listByForeignKey(name, fk));
+      if (listMethod(t, fk).startsWith("listBy")) {
+        out.add(listByForeignKey(unique(listMethod(t, fk)), fk));
+      }
     }
     for (Ordering o : orderings()) {
       out.add(keyset(o, mapper));
@@ -108,6 +109,19 @@ final class Statements {
     return new Stmt(name, "table " + t.table.name() + ", foreign key " + fk.name() + " -> "
         + fk.referencedTable() + ": rows of one parent", sql, "BaseResultMap", null, m,
         Annotations.results(t), explain(sql));
+  }
+
+  /**
+   * The statement listing the rows of t that reference one parent through fk: the finder of a
+   * non-unique index on exactly the key's columns when there is one, else listBy<Columns>.
+   */
+  static String listMethod(TableModel t, ForeignKey fk) {
+    for (Index i : t.table.indexes()) {
+      if (!i.unique() && i.columns().equals(fk.columns())) {
+        return "findBy" + t.joinedName(i.columns());
+      }
+    }
+    return "listBy" + t.joinedName(fk.columns());
   }
 
   /** The primary key, then every index extended with the primary key as tie-breaker. */
