@@ -1,8 +1,8 @@
 /*
  * Writes report.md of a perf run: the exact command and environment, DecentDB against the
  * seed's latency table, each API's workloads x engines table (median and p99 in µs, ratio
- * of each peer to DecentDB), the driver overhead over the native floor, the tracing
- * breakdown, every workload where DecentDB is slower than a peer and by how much, and a
+ * of each peer to DecentDB), the driver overhead over the native floor, the goals the
+ * issues set, the tracing breakdown, every workload where DecentDB is slower than a peer and by how much, and a
  * placeholder for the written analysis.
  */
 package org.decentdb.perf.report;
@@ -61,6 +61,7 @@ public final class ReportWriter {
       engineSection(b, api);
     }
     overheadSection(b);
+    goalsSection(b);
     breakdownSection(b);
     slowerSection(b);
     b.append("## Analysis\n\n").append(ANALYSIS_PLACEHOLDER).append("\n");
@@ -174,6 +175,45 @@ public final class ReportWriter {
     b.append("| ").append(label).append(" | ").append(us(m.medianUs())).append(" | ")
         .append(us(o)).append(" | < ").append(us(budgetUs)).append(" | ")
         .append(o < budgetUs ? "met" : "MISSED").append(" |\n");
+  }
+
+  /** The goals issues 5 and 7 set (reported, never asserted). */
+  private void goalsSection(StringBuilder b) {
+    b.append("## Goals of the perf and MyBatis issues\n\n| goal | measured | verdict |\n"
+        + "|---|---|---|\n");
+    for (String w : new String[] {"pkLookup", "filteredList", "sortedPaginated",
+        "countFiltered", "fkJoin"}) {
+      for (String peer : new String[] {"sqlite", "h2"}) {
+        double r = table.ratio(w, "mybatis", peer);
+        goal(b, "DecentDB ahead of " + peer + " on " + w + " through MyBatis",
+            "ratio " + ratio(r), Double.isNaN(r) ? null : r > 1);
+      }
+    }
+    Measurement pk = table.get("pkLookup", ResultTable.DECENTDB, "mybatis");
+    Measurement h2 = table.get("pkLookup", "h2", "mybatis");
+    Measurement sqlite = table.get("pkLookup", "sqlite", "mybatis");
+    goal(b, "MyBatis selectById no slower than H2", versus(pk, h2),
+        pk == null || h2 == null ? null : pk.medianUs() <= h2.medianUs());
+    goal(b, "MyBatis selectById at most half of sqlite-jdbc's time", versus(pk, sqlite),
+        pk == null || sqlite == null ? null : pk.medianUs() <= sqlite.medianUs() / 2);
+    String note = rows.note("textSearch", ResultTable.DECENTDB, "jdbc");
+    for (String peer : ResultTable.ENGINES.subList(1, ResultTable.ENGINES.size())) {
+      double r = table.ratio("textSearch", "jdbc", peer);
+      goal(b, "text search (DecentDB " + (note.isEmpty() ? "?" : note) + ") at least 10x"
+          + " faster than " + peer + "'s LIKE scan", "ratio " + ratio(r),
+          Double.isNaN(r) ? null : r >= 10);
+    }
+    b.append('\n');
+  }
+
+  private static String versus(Measurement a, Measurement b) {
+    return (a == null ? "–" : us(a.medianUs())) + " vs " + (b == null ? "–" : us(b.medianUs()))
+        + " µs";
+  }
+
+  private static void goal(StringBuilder b, String goal, String measured, Boolean met) {
+    b.append("| ").append(goal).append(" | ").append(measured).append(" | ")
+        .append(met == null ? "not measured" : met ? "met" : "MISSED").append(" |\n");
   }
 
   private void breakdownSection(StringBuilder b) {

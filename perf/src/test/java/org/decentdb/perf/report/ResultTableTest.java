@@ -90,7 +90,29 @@ class ResultTableTest {
     assertThat(md).contains("| pkLookup | jdbc | 0.00 | 0.10 | 1.50 | 0.20 | 0.30 | 2.10 | 100% |");
     assertThat(md).contains("| pkLookup | 2.00 | 0.50 | 6.00 | 3.00 |");
     assertThat(md).contains("| pkLookup | 1 | 8.00 / 20.00 | – | – | – | – | 3.20 / 10.00 | 0.40× | 5.00 / 9.00 |");
+    assertThat(md).contains("| MyBatis selectById at most half of sqlite-jdbc's time "
+        + "| 8.00 vs – µs | not measured |");
+    assertThat(md).contains("| DecentDB ahead of sqlite on fkJoin through MyBatis | ratio – "
+        + "| not measured |");
     assertThat(md).contains(ReportWriter.ANALYSIS_PLACEHOLDER);
+  }
+
+  @Test
+  void goalsAreJudgedFromTheRatiosTheIssuesName() {
+    ResultTable t = new ResultTable(List.of(
+        m("pkLookup", "decentdb", "mybatis", 10, 20),
+        m("pkLookup", "sqlite", "mybatis", 19, 30),
+        m("pkLookup", "h2", "mybatis", 12, 30),
+        m("textSearch", "decentdb", "jdbc", 100, 200),
+        m("textSearch", "sqlite", "jdbc", 1000, 2000),
+        m("textSearch", "h2", "jdbc", 900, 2000)));
+    RowCounts rows = RowCounts.parse("textSearch\tdecentdb\tjdbc\t3\ttrigram index\n");
+    String md = new ReportWriter(t, rows, List.of()).markdown("t", "c", "e");
+    assertThat(md).contains("| DecentDB ahead of h2 on pkLookup through MyBatis | ratio 1.20× | met |");
+    assertThat(md).contains("| MyBatis selectById no slower than H2 | 10.00 vs 12.00 µs | met |");
+    assertThat(md).contains("| MyBatis selectById at most half of sqlite-jdbc's time | 10.00 vs 19.00 µs | MISSED |");
+    assertThat(md).contains("| text search (DecentDB trigram index) at least 10x faster than sqlite's LIKE scan | ratio 10.00× | met |");
+    assertThat(md).contains("| text search (DecentDB trigram index) at least 10x faster than h2's LIKE scan | ratio 9.00× | MISSED |");
   }
 
   @Test
