@@ -1,7 +1,8 @@
 /*
  * executeBatch on a PreparedStatement: exact per-row update counts from the engine, the
  * counts of the rows that stayed when a row fails inside a transaction, all-or-nothing in
- * autocommit mode, and generated keys named by column (RETURNING) for every row of a batch.
+ * autocommit mode, and generated keys named by column (RETURNING) for every row of a batch;
+ * generated keys through execute() (as MyBatis calls it) and for multi-row INSERTs.
  */
 package org.decentdb.jdbc;
 
@@ -139,5 +140,84 @@ class BatchTest {
     }
     assertThat(count()).isEqualTo(7);
     assertThat(conn.getAutoCommit()).isTrue();
+  }
+
+  @Test
+  void executeReportsKeysAndCountLikeExecuteUpdate() throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement(
+        "INSERT INTO item (grp, code) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+      ps.setInt(1, 4);
+      ps.setString(2, "g");
+      assertThat(ps.execute()).isFalse();
+      assertThat(ps.getUpdateCount()).isEqualTo(1);
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        assertThat(keys.next()).isTrue();
+        assertThat(keys.getLong(1)).isEqualTo(7L);
+        assertThat(keys.next()).isFalse();
+      }
+    }
+    try (PreparedStatement ps = conn.prepareStatement(
+        "INSERT INTO item (grp, code) VALUES (?, ?)", new String[] {"id"})) {
+      ps.setInt(1, 4);
+      ps.setString(2, "h");
+      assertThat(ps.execute()).isFalse();
+      assertThat(ps.getUpdateCount()).isEqualTo(1);
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        assertThat(keys.next()).isTrue();
+        assertThat(keys.getLong("id")).isEqualTo(8L);
+      }
+    }
+  }
+
+  @Test
+  void multiRowInsertReturnsEveryKey() throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement(
+        "/* three */ INSERT INTO \"item\" (grp, code) VALUES (?, 'p'), (?, 'q'), (?, 'r')",
+        Statement.RETURN_GENERATED_KEYS)) {
+      ps.setInt(1, 5);
+      ps.setInt(2, 5);
+      ps.setInt(3, 5);
+      assertThat(ps.executeUpdate()).isEqualTo(3);
+      List<Long> ids = new ArrayList<>();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        while (keys.next()) {
+          ids.add(keys.getLong(1));
+        }
+      }
+      assertThat(ids).containsExactly(7L, 8L, 9L);
+    }
+    // A table whose key is not an INTEGER PRIMARY KEY reports the rowid.
+    try (Statement s = conn.createStatement()) {
+      s.execute("CREATE TABLE tag (name TEXT PRIMARY KEY)");
+    }
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO tag VALUES (?)",
+        Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, "rock");
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        assertThat(keys.next()).isTrue();
+        assertThat(keys.getLong(1)).isPositive();
+      }
+    }
+  }
+
+  @Test
+  void batchWithReturnGeneratedKeysGivesEveryRowsKey() throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement(
+        "INSERT INTO item (grp, code) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+      for (int i = 0; i < 5; i++) {
+        ps.setInt(1, 6);
+        ps.setString(2, "b" + i);
+        ps.addBatch();
+      }
+      assertThat(ps.executeBatch()).containsExactly(1, 1, 1, 1, 1);
+      List<Long> ids = new ArrayList<>();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        while (keys.next()) {
+          ids.add(keys.getLong(1));
+        }
+      }
+      assertThat(ids).containsExactly(7L, 8L, 9L, 10L, 11L);
+    }
   }
 }

@@ -106,9 +106,15 @@ final class PreparedStatementImpl extends StatementImpl implements DecentDBPrepa
   @Override
   public boolean execute() throws SQLException {
     boolean rows = executeOnce();
-    if (keys != null && !keys.byRowid() && rows) {
-      collectReturnedKeys();
+    if (keys != null && !keys.byRowid()) {
+      if (rows) {
+        collectReturnedKeys();
+      }
       return false;
+    }
+    if (!rows && keys != null && getLargeUpdateCount() > 0) {
+      generatedKeys = new RowsBuilder().add(conn.db().lastInsertRowid()).endRow()
+          .build(conn, this, new String[] {"GENERATED_KEY"}, new String[] {"BIGINT"});
     }
     return rows;
   }
@@ -153,6 +159,7 @@ final class PreparedStatementImpl extends StatementImpl implements DecentDBPrepa
     }
     rs.close();
     generatedKeys = b.build(conn, this, names, types);
+    setUpdateCount(n);
     return n;
   }
 

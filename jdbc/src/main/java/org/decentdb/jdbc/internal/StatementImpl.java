@@ -568,6 +568,11 @@ public class StatementImpl implements Statement {
     return iface.isInstance(this);
   }
 
+  /** The update count of an execution whose rows the driver consumed (RETURNING keys). */
+  void setUpdateCount(long n) {
+    updateCount = n;
+  }
+
   ResultSetImpl currentResult() {
     return result;
   }
