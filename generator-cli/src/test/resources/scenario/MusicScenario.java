@@ -152,6 +152,8 @@ public final class MusicScenario {
       tracks.insert(track(b.getId(), 2L, "y", 100L, u2));
       tracks.insert(track(b.getId(), 1L, "z", 200L, new UUID(1, 3)));
       equal("y", tracks.findByUid(u2).getTitle(), "unique finder by UUID");
+      equal(List.of("y", "z"), tracks.selectPage(1, 2).stream().map(Track::getTitle).toList(),
+          "offset page (--offset-paging) in key order");
       equal(2, tracks.findByDurationMs(100L).size(), "finder by duration");
       equal(List.of("x", "y"), tracks.findByArtistIdAndAlbumNo(b.getId(), 2L).stream()
           .map(Track::getTitle).toList(), "composite index finder");

@@ -36,7 +36,7 @@ class GeneratedCodeTest {
     Cli.execute(schemaDb, MusicSchema.DDL);
     Path out = dir.resolve("src");
     Cli.Run run = Cli.run("generate", "--db", schemaDb.toString(), "--package",
-        "com.example.music", "--out", out.toString(), "--records");
+        "com.example.music", "--out", out.toString(), "--records", "--offset-paging");
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).contains("[1/3] album", "[2/3] artist", "[3/3] track");
     Path scenario = Path.of("src/test/resources/scenario/MusicScenario.java");
