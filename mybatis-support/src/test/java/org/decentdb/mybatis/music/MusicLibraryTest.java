@@ -8,7 +8,6 @@ package org.decentdb.mybatis.music;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -62,7 +61,6 @@ class MusicLibraryTest {
 
   @Test
   void annotationMapperDoesCrudWithGeneratedKeys() throws Exception {
-    assumeTrue(DriverProbe.executeReportsGeneratedKeys(), DriverProbe.EXECUTE_KEYS_DEFECT);
     try (SqlSession s = db.factory.openSession(true)) {
       ArtistMapper m = s.getMapper(ArtistMapper.class);
       Artist a = new Artist("Queen", "GB", LocalDate.of(1970, 6, 27));
@@ -90,7 +88,6 @@ class MusicLibraryTest {
 
   @Test
   void xmlMapperDoesCrud() throws Exception {
-    assumeTrue(DriverProbe.executeReportsGeneratedKeys(), DriverProbe.EXECUTE_KEYS_DEFECT);
     try (SqlSession s = db.factory.openSession(true)) {
       AlbumMapper m = s.getMapper(AlbumMapper.class);
       long artistId = artist(s, "Queen");
@@ -129,7 +126,6 @@ class MusicLibraryTest {
 
   @Test
   void multiRowInsertReturnsOneKeyPerRow() throws Exception {
-    assumeTrue(DriverProbe.executeReportsGeneratedKeys(), DriverProbe.EXECUTE_KEYS_DEFECT);
     try (SqlSession s = db.factory.openSession(true)) {
       long artistId = artist(s, "Queen");
       List<Album> albums = new ArrayList<>();
