@@ -100,5 +100,9 @@ Status EvaluatePredicate(const plan::BoundExpr& e, const ValueRef* row, EvalCont
 Status CallScalarFunction(const plan::BoundExpr& node, const ValueRef* args, uint32_t n,
                           EvalContext* ctx, ValueRef* out);
 
+// EXTRACT of node.index (plan::ExtractField) from a non-NULL value read as node.target
+// says (exec/datetime_functions.cc); TEXT is parsed as a TIMESTAMP (22007 if malformed).
+Status CallExtract(const plan::BoundExpr& node, ValueRef v, ValueRef* out);
+
 }  // namespace exec
 }  // namespace decentdb

@@ -188,6 +188,9 @@ std::unique_ptr<Operator> NewDistinct(ExecState* st, std::unique_ptr<Operator> i
 // standby: the plan avoided the sort; sort only if the driver reports order_broken.
 std::unique_ptr<Operator> NewSort(ExecState* st, std::unique_ptr<Operator> input, bool standby = false);
 std::unique_ptr<Operator> NewLimit(ExecState* st, std::unique_ptr<Operator> input);
+// Numbers the projected rows for one window function (exec/window.cc).
+std::unique_ptr<Operator> NewWindow(ExecState* st, std::unique_ptr<Operator> input,
+                                    const plan::WindowFunc* w);
 
 // Resolves a LIMIT/OFFSET value at open time: *present false means no limit.
 Status ResolveLimit(ExecState* st, const plan::LimitValue& v, bool* present, int64_t* out);

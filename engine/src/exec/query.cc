@@ -123,6 +123,7 @@ std::unique_ptr<Operator> Build(ExecState* st) {
     op = NewJoinSource(st);
   }
   op = NewProject(st, std::move(op), row);
+  for (const plan::WindowFunc& w : p.windows) op = NewWindow(st, std::move(op), &w);
   if (p.distinct) op = NewDistinct(st, std::move(op));
   if (p.sort_needed) op = NewSort(st, std::move(op));
   else if (!p.sort.empty()) op = NewSort(st, std::move(op), /*standby=*/true);

@@ -555,6 +555,7 @@ Status CallScalarFunction(const BoundExpr& node, const ValueRef* args, uint32_t 
     case FuncId::kRound: return Round(f, out);
     case FuncId::kCeil: return CeilFloor(f, true, out);
     case FuncId::kFloor: return CeilFloor(f, false, out);
+    case FuncId::kExtract: return CallExtract(node, args[0], out);
     case FuncId::kMod:
       if (IsDecimal(f)) return ArithDecimal(ArithOp::kMod, args[0], args[1], ctx->scratch, out);
       return Arith(ArithOp::kMod, args[0], args[1], out);

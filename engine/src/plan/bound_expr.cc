@@ -34,6 +34,7 @@ const char* FuncName(FuncId f) {
     case FuncId::kCurrentDate: return "current_date";
     case FuncId::kCurrentTime: return "current_time";
     case FuncId::kGenRandomUuid: return "gen_random_uuid";
+    case FuncId::kExtract: return "extract";
     case FuncId::kCount_: break;
   }
   return "?";
@@ -60,6 +61,37 @@ bool AggregateResultType(AggKind kind, const SqlType& arg, SqlType* out) {
         case ValueType::kFloat64: *out = SqlType::Of(ValueType::kFloat64); return true;
         default: return false;
       }
+  }
+  return false;
+}
+
+namespace {
+const char* const kExtractFieldNames[] = {
+    "YEAR", "QUARTER", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "DOW", "DOY", "EPOCH",
+};
+}  // namespace
+
+const char* ExtractFieldName(ExtractField f) {
+  size_t i = static_cast<size_t>(f);
+  return i < static_cast<size_t>(ExtractField::kCount_) ? kExtractFieldNames[i] : "?";
+}
+
+bool FindExtractField(std::string_view name, ExtractField* out) {
+  auto eq = [](std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      char c = a[i];
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      if (c != b[i]) return false;
+    }
+    return true;
+  };
+  if (eq(name, "MILLISECONDS")) name = "MILLISECOND";
+  for (size_t i = 0; i < static_cast<size_t>(ExtractField::kCount_); ++i) {
+    if (eq(name, kExtractFieldNames[i])) {
+      *out = static_cast<ExtractField>(i);
+      return true;
+    }
   }
   return false;
 }

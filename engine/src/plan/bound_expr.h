@@ -83,10 +83,22 @@ enum class FuncId : uint8_t {
   kCurrentDate,
   kCurrentTime,
   kGenRandomUuid,
+  kExtract,      // EXTRACT(field FROM x), DATE_PART('field', x): index = ExtractField,
+                 // target = how x is read (TIMESTAMP ms, DATE days, TIME ms of day)
   kCount_,       // number of functions (not a function)
 };
 
 const char* FuncName(FuncId f);
+
+// Parts EXTRACT can take from the temporal encodings (ENGINE.md §8.1).
+enum class ExtractField : uint8_t {
+  kYear, kQuarter, kMonth, kDay, kHour, kMinute, kSecond, kMillisecond, kDow, kDoy, kEpoch,
+  kCount_,
+};
+
+const char* ExtractFieldName(ExtractField f);  // "YEAR", ...
+// The field named `name` (case-insensitive; "milliseconds" too), or false.
+bool FindExtractField(std::string_view name, ExtractField* out);
 
 enum class AggKind : uint8_t { kCountStar, kCount, kSum, kAvg, kMin, kMax };
 

@@ -242,6 +242,14 @@ class Printer {
         out->push_back(')');
         return;
       case BoundOp::kFunc:
+        if (static_cast<FuncId>(e->sub) == FuncId::kExtract && e->arg_count == 1) {
+          out->append("EXTRACT(");
+          out->append(ExtractFieldName(static_cast<ExtractField>(e->index)));
+          out->append(" FROM ");
+          Emit(e->args[0], out);
+          out->push_back(')');
+          return;
+        }
         out->append(FuncName(static_cast<FuncId>(e->sub)));
         out->push_back('(');
         List(e, 0, out);
@@ -322,7 +330,9 @@ class Explainer {
     std::string proj = "Project [";
     for (size_t i = 0; i < plan_.outputs.size(); ++i) {
       if (i > 0) proj += ", ";
-      proj += Text(plan_.outputs[i].expr, row);
+      bool window = false;
+      for (const WindowFunc& w : plan_.windows) window = window || w.output == static_cast<int>(i);
+      proj += window ? std::string("row_number()") : Text(plan_.outputs[i].expr, row);
     }
     Line(level++, proj + "]");
     if ((plan_.limit.present || plan_.offset.present) && !plan_.top_n) {
@@ -351,6 +361,7 @@ class Explainer {
         Line(level++, "Sort [" + keys + "]");
       }
     }
+    for (size_t i = plan_.windows.size(); i-- > 0;) Line(level++, WindowText(plan_.windows[i], row));
     if (plan_.having != nullptr) Line(level++, "Filter (" + Text(plan_.having, RowKind::kAggregate) + ")");
     if (plan_.aggregate) {
       std::string aggs;
@@ -395,6 +406,31 @@ class Explainer {
   }
 
  private:
+  const BoundExpr* ProjExpr(int column) const {
+    return column < static_cast<int>(plan_.outputs.size()) ? plan_.outputs[column].expr
+                                                          : plan_.hidden[column - plan_.outputs.size()];
+  }
+  std::string WindowText(const WindowFunc& w, RowKind row) {
+    std::string l = "Window [row_number() OVER (";
+    if (!w.partition.empty()) {
+      l += "PARTITION BY ";
+      for (size_t i = 0; i < w.partition.size(); ++i) {
+        if (i > 0) l += ", ";
+        l += Text(ProjExpr(w.partition[i]), row);
+      }
+    }
+    if (!w.order.empty()) {
+      l += w.partition.empty() ? "ORDER BY " : " ORDER BY ";
+      for (size_t i = 0; i < w.order.size(); ++i) {
+        const SortKey& k = w.order[i];
+        if (i > 0) l += ", ";
+        l += Text(ProjExpr(k.column), row);
+        l += k.desc ? " DESC" : " ASC";
+        if (k.nulls_first != k.desc) l += k.nulls_first ? " NULLS FIRST" : " NULLS LAST";
+      }
+    }
+    return l + ")]";
+  }
   std::string Text(const BoundExpr* e, RowKind row) {
     Printer p(plan_, -1, row);
     return p.Print(e);

@@ -797,8 +797,10 @@ Status ExprBinder::BindCast(const sql::Expr* e, BoundExpr** out) {
 Status ExprBinder::BindFunc(const sql::Expr* e, BoundExpr** out) {
   const auto& f = e->func;
   std::string name = Lower(f.name.name);
-  if (f.over != nullptr) return ErrorAt(e->pos, "not supported: window functions", "0A000");
-  if (f.syntax == sql::FuncSyntax::kExtract) return ErrorAt(e->pos, "not supported: EXTRACT", "0A000");
+  if (f.over != nullptr)
+    return ErrorAt(e->pos, "window functions are allowed only as whole select-list items", "42P20");
+  if (f.syntax == sql::FuncSyntax::kExtract || (name == "date_part" && !f.name.quoted))
+    return BindExtract(e, out);
   AggKind agg;
   bool is_agg = true;
   if (name == "count") agg = f.star ? AggKind::kCountStar : AggKind::kCount;
@@ -963,6 +965,66 @@ Status ExprBinder::BindAggregate(const sql::Expr* e, AggKind kind, BoundExpr** o
   c->index = b.slot;
   c->type = b.type.known() ? b.type : call.result_type;
   *out = c;
+  return Status::OK();
+}
+
+// EXTRACT(field FROM x) and DATE_PART('field', x) (ENGINE.md §8.1 encodings): x is read
+// by its static type: DATE as days, TIME as ms of day, TIMESTAMP and plain INT64 as epoch
+// ms, TEXT parsed as a TIMESTAMP. SECOND and EPOCH are FLOAT64 (fractions of a second),
+// every other field INT64.
+Status ExprBinder::BindExtract(const sql::Expr* e, BoundExpr** out) {
+  const auto& f = e->func;
+  std::string_view field_name;
+  const sql::Expr* src = nullptr;
+  if (f.syntax == sql::FuncSyntax::kExtract) {
+    if (f.args.size != 1) return ErrorAt(e->pos, "EXTRACT takes one value", "42601");
+    field_name = f.field;
+    src = f.args[0];
+  } else {
+    if (f.args.size != 2)
+      return ErrorAt(e->pos, "function date_part takes two arguments", "42883");
+    const sql::Expr* a0 = f.args[0];
+    if (a0->kind != sql::ExprKind::kLiteral || a0->literal.kind != sql::LiteralKind::kString)
+      return ErrorAt(a0->pos, "not supported: date_part with a field that is not a string literal",
+                     "0A000");
+    field_name = a0->literal.text;
+    src = f.args[1];
+  }
+  ExtractField field;
+  if (!FindExtractField(field_name, &field))
+    return ErrorAt(e->pos, "unit \"" + std::string(field_name) + "\" not recognized", "22023");
+  BoundExpr* x = nullptr;
+  DDB_RETURN_IF_ERROR(BindNode(src, &x));
+  SqlType ts = SqlType::Logical(LogicalType::kTimestamp);
+  SqlType how = ts;
+  const SqlType& t = x->type;
+  if (t.known()) {
+    if (t.logical == LogicalType::kDate || t.logical == LogicalType::kTime) {
+      how = t;
+    } else if (IsPlain(t, ValueType::kText)) {
+      DDB_RETURN_IF_ERROR(Convert(x, ts, false, &x));
+    } else if (!IsPlain(t, ValueType::kInt64) && t.logical != LogicalType::kTimestamp) {
+      return ErrorAt(e->pos, "function extract(unit, " + SqlTypeName(t) + ") does not exist", "42883");
+    }
+  }
+  bool date_part = field == ExtractField::kYear || field == ExtractField::kQuarter ||
+                   field == ExtractField::kMonth || field == ExtractField::kDay ||
+                   field == ExtractField::kDow || field == ExtractField::kDoy;
+  if (how.logical == LogicalType::kTime && date_part)
+    return ErrorAt(e->pos, std::string("unit \"") + ExtractFieldName(field) +
+                               "\" not supported for type TIME",
+                   "22023");
+  BoundExpr* n = pool_->NewNode(BoundOp::kFunc, e->pos);
+  n->sub = static_cast<uint8_t>(FuncId::kExtract);
+  n->index = static_cast<int32_t>(field);
+  n->target = how;
+  n->args = pool_->NewArgs(1);
+  n->args[0] = x;
+  n->arg_count = 1;
+  n->type = SqlType::Of(field == ExtractField::kSecond || field == ExtractField::kEpoch
+                            ? ValueType::kFloat64
+                            : ValueType::kInt64);
+  *out = MaybeFold(n);
   return Status::OK();
 }
 

@@ -572,7 +572,7 @@ Status Planner::Run() {
   // Sort decisions.
   if (!plan_->sort.empty()) {
     plan_->sort_needed = true;
-    if (!plan_->aggregate && !plan_->steps.empty()) {
+    if (!plan_->aggregate && !plan_->steps.empty() && plan_->windows.empty()) {
       bool rev = false;
       const JoinStep& d = plan_->steps[0];
       if (ProvidesOrder(*plan_, *b_, d.table, d.path, &rev) && rev == d.path.reverse)

@@ -109,6 +109,15 @@ struct SortKey {
   LogicalType logical = LogicalType::kNone;
 };
 
+// ROW_NUMBER() OVER (PARTITION BY ... ORDER BY ...), a whole select-list item (ENGINE.md
+// §7.5). Its keys are hidden columns of the projected row (Q5); the Window operator
+// numbers the projected rows and writes the number into `output`.
+struct WindowFunc {
+  int output = 0;
+  std::vector<int> partition;  // projected-row columns
+  std::vector<SortKey> order;  // projected-row columns
+};
+
 // LIMIT/OFFSET: absent, a literal, or a parameter (resolved at open time, ADR-0048).
 struct LimitValue {
   bool present = false;
@@ -150,8 +159,11 @@ struct SelectPlan {
 
   // Projection (Q5).
   std::vector<OutputColumn> outputs;
-  std::vector<const BoundExpr*> hidden;  // sort keys that are not output columns
+  std::vector<const BoundExpr*> hidden;  // sort and window keys that are not output columns
   bool distinct = false;
+  // Window functions, applied after the projection and before DISTINCT and ORDER BY; the
+  // planner never relies on the scan order for ORDER BY when there are any.
+  std::vector<WindowFunc> windows;
 
   std::vector<SortKey> sort;  // requested order (empty: none)
   bool sort_needed = false;   // false when the access path already yields the order

@@ -177,6 +177,7 @@ class SelectBinder {
   Status BindConjuncts(const sql::Expr* e, std::vector<Conjunct>* out);
   Status BindGroupBy(const sql::SelectCore* core);
   Status BindSelectList(const sql::SelectCore* core);
+  Status BindWindow(const sql::Expr* e, ExprResolver* scope, OutputColumn* o);
   Status AddStarColumns(int table, uint32_t pos);
   Status BindOrderBy(const sql::SelectStmt* s, const sql::SelectCore* core);
   Status BindLimit(const sql::Expr* e, LimitValue* out);
@@ -796,6 +797,15 @@ Status SelectBinder::BindSelectList(const sql::SelectCore* core) {
       DDB_RETURN_IF_ERROR(AddStarColumns(found, it.table.pos));
       continue;
     }
+    if (it.expr->kind == sql::ExprKind::kFunc && it.expr->func.over != nullptr) {
+      OutputColumn o;
+      DDB_RETURN_IF_ERROR(BindWindow(it.expr, &scope, &o));
+      if (it.has_alias) o.name = std::string(it.alias.name);
+      plan_->outputs.push_back(std::move(o));
+      item_of_output_.push_back(&it);
+      output_prints_.push_back(Fingerprint(it.expr));
+      continue;
+    }
     ExprBinder binder(out_->pool.get(), &scope, ExprOptions());
     BoundExpr* b = nullptr;
     DDB_RETURN_IF_ERROR(binder.Bind(it.expr, &b));
@@ -829,6 +839,43 @@ Status SelectBinder::BindSelectList(const sql::SelectCore* core) {
     item_of_output_.push_back(&it);
     output_prints_.push_back(Fingerprint(it.expr));
   }
+  return Status::OK();
+}
+
+Status SelectBinder::BindWindow(const sql::Expr* e, ExprResolver* scope, OutputColumn* o) {
+  const auto& f = e->func;
+  if (!IdentEqual(f.name.name, "row_number"))
+    return Error(e->pos, "not supported: window function " + LowerAscii(f.name.name), "0A000");
+  if (f.args.size != 0 || f.star || f.distinct)
+    return Error(e->pos, "row_number() takes no arguments", "42883");
+  WindowFunc w;
+  w.output = static_cast<int>(plan_->outputs.size());
+  auto hidden = [&](const sql::Expr* x, int* column) {
+    ExprBinder binder(out_->pool.get(), scope, ExprOptions());
+    BoundExpr* b = nullptr;
+    DDB_RETURN_IF_ERROR(binder.Bind(x, &b));
+    *column = -(static_cast<int>(plan_->hidden.size()) + 1);  // fixed up below
+    plan_->hidden.push_back(b);
+    return Status::OK();
+  };
+  for (const sql::Expr* p : f.over->partition_by) {
+    int c = 0;
+    DDB_RETURN_IF_ERROR(hidden(p, &c));
+    w.partition.push_back(c);
+  }
+  for (const sql::OrderItem& oi : f.over->order_by) {
+    SortKey k;
+    DDB_RETURN_IF_ERROR(hidden(oi.expr, &k.column));
+    k.desc = oi.dir == sql::SortDir::kDesc;
+    k.nulls_first = oi.nulls == sql::NullsOrder::kDefault ? k.desc : oi.nulls == sql::NullsOrder::kFirst;
+    k.logical = plan_->hidden.back()->type.logical;
+    w.order.push_back(k);
+  }
+  plan_->windows.push_back(std::move(w));
+  BoundExpr* placeholder = out_->pool->NewConst(ValueRef::Null(), SqlType::Of(ValueType::kInt64), e->pos);
+  o->name = "row_number";
+  o->type = SqlType::Of(ValueType::kInt64);
+  o->expr = placeholder;
   return Status::OK();
 }
 
@@ -966,6 +1013,12 @@ Status SelectBinder::BindSelect(const sql::SelectStmt* s) {
   plan_->aggregate = has_agg;
   if (has_agg) DDB_RETURN_IF_ERROR(BindGroupBy(core));
   DDB_RETURN_IF_ERROR(BindSelectList(core));
+  // Window keys were recorded as -(hidden index + 1) while outputs were still growing.
+  for (WindowFunc& w : plan_->windows) {
+    int base = static_cast<int>(plan_->outputs.size());
+    for (int& c : w.partition) c = base + (-c - 1);
+    for (SortKey& k : w.order) k.column = base + (-k.column - 1);
+  }
   if (core->having != nullptr) {
     ScopeResolver scope(this, true, true);
     ExprBinder binder(out_->pool.get(), &scope, ExprOptions());
