@@ -31,13 +31,18 @@ public final class DatasetCache {
   }
 
   /** Returns the directory holding dataset d for engine e, building it first if needed. */
-  public static synchronized Path ensure(Engine e, Dataset d) throws SQLException {
+  public static Path ensure(Engine e, Dataset d) throws SQLException {
+    return ensure(e, d, root());
+  }
+
+  /** As ensure(e, d), with the cache under root. */
+  public static synchronized Path ensure(Engine e, Dataset d, Path root) throws SQLException {
     String version = e.productVersion().replaceAll("[^A-Za-z0-9.]+", "_");
-    Path dir = root().resolve(e.id() + "-" + d.key() + "-" + version);
+    Path dir = root.resolve(e.id() + "-" + d.key() + "-" + version);
     if (Files.isDirectory(dir) && isUsable(e, d, dir)) {
       return dir;
     }
-    Path tmp = root().resolve(dir.getFileName() + ".building");
+    Path tmp = root.resolve(dir.getFileName() + ".building");
     delete(tmp);
     delete(dir);
     try {

@@ -1,5 +1,5 @@
 /*
- * The benchmark methods shared by MusicBenchmark (JDBC and MyBatis on every engine) and
+ * The benchmark methods shared by MusicBenchmark (JDBC and MyBatis on every engine),
  * NativeMusicBenchmark (DecentDB's raw API) and MybatisFastBenchmark: one method per
  * workload, each running one operation for the next key. Trial setup opens the cached
  * dataset and positions the write ids after the rows already in play_log; reads count the
@@ -16,9 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.sql.Connection;
 import org.decentdb.perf.data.DatasetCache;
 import org.decentdb.perf.data.Engine;
 import org.decentdb.perf.data.MusicData;
