@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -39,34 +40,47 @@ public final class SchemaReader {
 
   /** Reads the tables the filter accepts. */
   public Schema read(TableFilter filter) throws SQLException {
+    // One getColumns call for all tables: a driver may scan its whole catalog per call.
+    Map<String, List<Column>> columns = columns("%");
     List<Table> tables = new ArrayList<>();
     for (String name : tableNames()) {
       if (filter.accepts(name)) {
-        tables.add(readTable(name));
+        tables.add(readTable(name, columns.getOrDefault(name.toLowerCase(Locale.ROOT),
+            List.of())));
       }
     }
     return new Schema(connection.getMetaData().getDatabaseProductName(), tables);
   }
 
   public Table readTable(String table) throws SQLException {
-    DatabaseMetaData md = connection.getMetaData();
-    List<Column> columns = new ArrayList<>();
-    try (ResultSet rs = md.getColumns(null, null, table, "%")) {
-      record Positioned(int pos, Column col) {}
-      List<Positioned> found = new ArrayList<>();
+    return readTable(table, columns(table).getOrDefault(table.toLowerCase(Locale.ROOT),
+        List.of()));
+  }
+
+  /** Columns of the tables matching the pattern, by lower-case table name, in position order. */
+  private Map<String, List<Column>> columns(String tablePattern) throws SQLException {
+    record Positioned(int pos, Column col) {}
+    Map<String, List<Positioned>> found = new TreeMap<>();
+    try (ResultSet rs = connection.getMetaData().getColumns(null, null, tablePattern, "%")) {
       while (rs.next()) {
-        if (!table.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
-          continue;
-        }
         Column c = new Column(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"),
             rs.getInt("DATA_TYPE"), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
             "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT")), rs.getInt("COLUMN_SIZE"),
             rs.getInt("DECIMAL_DIGITS"));
-        found.add(new Positioned(rs.getInt("ORDINAL_POSITION"), c));
+        found.computeIfAbsent(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT),
+            k -> new ArrayList<>()).add(new Positioned(rs.getInt("ORDINAL_POSITION"), c));
       }
-      found.sort(Comparator.comparingInt(Positioned::pos));
-      found.forEach(p -> columns.add(p.col()));
     }
+    Map<String, List<Column>> out = new TreeMap<>();
+    found.forEach((t, cols) -> {
+      cols.sort(Comparator.comparingInt(Positioned::pos));
+      out.put(t, cols.stream().map(Positioned::col).toList());
+    });
+    return out;
+  }
+
+  private Table readTable(String table, List<Column> columns) throws SQLException {
+    DatabaseMetaData md = connection.getMetaData();
 
     TreeMap<Integer, String> pk = new TreeMap<>();
     String pkName = null;

@@ -181,6 +181,14 @@ class GenerateCommandTest {
   }
 
   @Test
+  void urlSelectsTheSameDatabaseAsDb() throws Exception {
+    assertThat(generate().code()).isZero();
+    Cli.Run run = Cli.run("generate", "--url", Cli.url(db), "--package", "com.example.music",
+        "--out", out.toString(), "--check");
+    assertThat(run.code()).as(run.err()).isZero();
+  }
+
+  @Test
   void unreachableUrlExitsThree() {
     Cli.Run run = Cli.run("inspect", "--url", "jdbc:nosuchdb://host/x");
     assertThat(run.code()).isEqualTo(ExitCodes.DATABASE);
