@@ -119,6 +119,7 @@ public final class DecentDbPlugin extends PluginAdapter {
       }
       mapper.addMethod(m);
       mapper.addImportedType(m.getReturnType().orElseThrow());
+      m.getParameters().forEach(p -> mapper.addImportedType(p.getType()));
     }
     for (Method m : b.additions().getMethods()) {
       mapper.addMethod(m);

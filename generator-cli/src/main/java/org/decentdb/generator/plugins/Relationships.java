@@ -39,10 +39,18 @@ final class Relationships {
     if (t.table.primaryKey().isEmpty()) {
       return out;
     }
+    // Nested selects (annotation style) load rows with selectByPrimaryKey, which MyBatis
+    // Generator writes only for tables with columns besides the key.
+    boolean nested = t.run.options().annotations();
+    if (nested && !hasSelectByPrimaryKey(t)) {
+      return out;
+    }
     for (ForeignKey fk : t.table.importedKeys()) {
       t.run.schema().table(fk.referencedTable()).ifPresent(p -> {
         TableModel parent = new TableModel(p, t.run);
-        if (referencedBy(parent, fk) != null) {
+        String by = referencedBy(parent, fk);
+        if (by != null && !(nested && by.equals("selectByPrimaryKey")
+            && !hasSelectByPrimaryKey(parent))) {
           out.add(manyToOne(fk, parent));
         }
       });
@@ -52,6 +60,10 @@ final class Relationships {
           new TableModel(c, t.run))));
     }
     return out;
+  }
+
+  static boolean hasSelectByPrimaryKey(TableModel m) {
+    return !m.table.primaryKey().isEmpty() && m.columns().size() > m.table.primaryKey().size();
   }
 
   /** The statement of the parent's mapper that loads one row by the referenced columns. */
