@@ -109,10 +109,24 @@ class ResultTableTest {
     RowCounts rows = RowCounts.parse("textSearch\tdecentdb\tjdbc\t3\ttrigram index\n");
     String md = new ReportWriter(t, rows, List.of()).markdown("t", "c", "e");
     assertThat(md).contains("| DecentDB ahead of h2 on pkLookup through MyBatis | ratio 1.20× | met |");
+    assertThat(md).doesNotContain("does not sync");
     assertThat(md).contains("| MyBatis selectById no slower than H2 | 10.00 vs 12.00 µs | met |");
     assertThat(md).contains("| MyBatis selectById at most half of sqlite-jdbc's time | 10.00 vs 19.00 µs | MISSED |");
     assertThat(md).contains("| text search (DecentDB trigram index) at least 10x faster than sqlite's LIKE scan | ratio 10.00× | met |");
     assertThat(md).contains("| text search (DecentDB trigram index) at least 10x faster than h2's LIKE scan | ratio 9.00× | MISSED |");
+  }
+
+  @Test
+  void slowerWritesThanH2SayThatH2DoesNotSync() {
+    ResultTable t = new ResultTable(List.of(
+        m("insertOne", "decentdb", "jdbc", 4000, 9000),
+        m("insertOne", "h2", "jdbc", 40, 90),
+        m("insertOne", "sqlite", "jdbc", 3000, 9000)));
+    String md = new ReportWriter(t, RowCounts.parse(""), List.of()).markdown("t", "c", "e");
+    assertThat(md).contains("- insertOne (jdbc): h2 40.00 µs vs DecentDB 4,000 µs, DecentDB "
+        + "100.00× slower (H2 does not sync its commits to disk; the others do)\n");
+    assertThat(md).contains("- insertOne (jdbc): sqlite 3,000 µs vs DecentDB 4,000 µs, "
+        + "DecentDB 1.33× slower\n");
   }
 
   @Test
