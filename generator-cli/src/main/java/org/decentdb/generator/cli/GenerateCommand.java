@@ -97,12 +97,14 @@ final class GenerateCommand implements Callable<Integer> {
     try (Connection c = db.open()) {
       SchemaReader reader = new SchemaReader(c);
       Schema schema = reader.read(checkedFilter(reader, tables, exclude));
+      mapping = mapping.forProduct(schema.productName());
       checkTypes(schema, mapping);
       RunState.Options options = new RunState.Options(pkg, records,
           style == Style.annotations, offsetPaging, !noExplain);
       int total = schema.tables().size();
       AtomicInteger n = new AtomicInteger();
-      GenerationRun.Result result = new GenerationRun(db.url(), schema, mapping, options,
+      GenerationRun.Result result = new GenerationRun(db.url(), db.user, db.password, schema,
+          mapping, options,
           c, table -> {
             if (!quiet) {
               stdout.println(Messages.get("msg.table", n.incrementAndGet(), total, table));

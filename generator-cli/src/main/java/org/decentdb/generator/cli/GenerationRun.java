@@ -48,15 +48,20 @@ public final class GenerationRun {
   public record Output(String path, String content, boolean userOwned) {}
 
   private final String url;
+  private final String user;
+  private final String password;
   private final Schema schema;
   private final JavaTypeMapping mapping;
   private final RunState.Options options;
   private final Connection connection;
   private final Consumer<String> progress;
 
-  public GenerationRun(String url, Schema schema, JavaTypeMapping mapping,
-      RunState.Options options, Connection connection, Consumer<String> progress) {
+  public GenerationRun(String url, String user, String password, Schema schema,
+      JavaTypeMapping mapping, RunState.Options options, Connection connection,
+      Consumer<String> progress) {
     this.url = url;
+    this.user = user;
+    this.password = password;
     this.schema = schema;
     this.mapping = mapping;
     this.options = options;
@@ -128,6 +133,8 @@ public final class GenerationRun {
         .withJdbcConnectionConfiguration(new JDBCConnectionConfiguration.Builder()
             .withDriverClass(driverClassFor(url))
             .withConnectionURL(url)
+            .withUserId(user)
+            .withPassword(password)
             .build())
         .withJavaTypeResolverConfiguration(new JavaTypeResolverConfiguration.Builder()
             .withConfigurationType(DecentTypeResolver.class.getName())

@@ -35,13 +35,15 @@ public final class DecentTypeResolver implements JavaTypeResolver {
     }
     return new JavaTypeMapping(
         JavaTypeMapping.TimestampType.valueOf(p.getProperty("timestampType", "INSTANT")),
-        JavaTypeMapping.IntegerType.valueOf(p.getProperty("integerType", "LONG")), overrides);
+        JavaTypeMapping.IntegerType.valueOf(p.getProperty("integerType", "LONG")), overrides,
+        Boolean.parseBoolean(p.getProperty("decentdbHandlers", "true")));
   }
 
   public static Properties toProperties(JavaTypeMapping m) {
     Properties p = new Properties();
     p.setProperty("timestampType", m.timestampType().name());
     p.setProperty("integerType", m.integerType().name());
+    p.setProperty("decentdbHandlers", String.valueOf(m.decentdbHandlers()));
     m.overrides().forEach((k, v) -> p.setProperty("type." + k, v));
     return p;
   }

@@ -3,7 +3,10 @@
  * DatabaseMetaData TYPE_NAME) to the Java type a generated property has, the JDBC type named
  * in the mapper, and the decentdb-mybatis type handler the statement must use. Options choose
  * Instant or LocalDateTime for TIMESTAMP and Long or Integer for INTEGER; user overrides
- * (--type NAME=java.Type) win over the table. Design: README.md, "Generator CLI".
+ * (--type NAME=java.Type) win over the table. On another database (PostgreSQL through --url)
+ * the DecentDB handlers, which write DecentDB's encodings (epoch milliseconds, 16-byte UUIDs),
+ * are not named: MyBatis' own handlers and the driver's types serve, and UUID goes through
+ * MyBatis' ObjectTypeHandler. Design: README.md, "Generator CLI".
  */
 package org.decentdb.generator.plugins;
 
@@ -31,12 +34,29 @@ public final class JavaTypeMapping {
   private final TimestampType timestampType;
   private final IntegerType integerType;
   private final Map<String, String> overrides = new TreeMap<>();
+  private final boolean decentdbHandlers;
 
   public JavaTypeMapping(TimestampType timestampType, IntegerType integerType,
       Map<String, String> overrides) {
+    this(timestampType, integerType, overrides, true);
+  }
+
+  public JavaTypeMapping(TimestampType timestampType, IntegerType integerType,
+      Map<String, String> overrides, boolean decentdbHandlers) {
     this.timestampType = timestampType;
     this.integerType = integerType;
+    this.decentdbHandlers = decentdbHandlers;
     overrides.forEach((k, v) -> this.overrides.put(k.trim().toUpperCase(Locale.ROOT), v.trim()));
+  }
+
+  /** This mapping for a database product: DecentDB keeps the DecentDB type handlers. */
+  public JavaTypeMapping forProduct(String productName) {
+    return new JavaTypeMapping(timestampType, integerType, overrides,
+        "DecentDB".equals(productName));
+  }
+
+  public boolean decentdbHandlers() {
+    return decentdbHandlers;
   }
 
   public static JavaTypeMapping defaults() {
@@ -65,7 +85,13 @@ public final class JavaTypeMapping {
     if (over != null) {
       return Optional.of(forOverride(over));
     }
-    return Optional.ofNullable(builtIn(base));
+    Mapped m = builtIn(base);
+    if (m == null || decentdbHandlers || m.typeHandler() == null) {
+      return Optional.ofNullable(m);
+    }
+    String portable = m.javaType().equals("java.util.UUID")
+        ? "org.apache.ibatis.type.ObjectTypeHandler" : null;
+    return Optional.of(new Mapped(m.javaType(), m.jdbcType(), portable));
   }
 
   private Mapped builtIn(String base) {

@@ -21,6 +21,7 @@ import org.decentdb.mybatis.pagination.KeysetRequest;
 
 final class PlanCheck {
   private final RunState run;
+  private boolean costBasedChecked;
 
   PlanCheck(RunState run) {
     this.run = run;
@@ -36,6 +37,18 @@ final class PlanCheck {
       return;
     }
     Connection c = run.connection();
+    if (!costBasedChecked) {
+      costBasedChecked = true;
+      // PostgreSQL prefers a sequential scan of a small table even when an index fits; with
+      // seq scans discouraged, a Seq Scan in the plan means no index can serve the query.
+      if ("PostgreSQL".equals(run.schema().productName())) {
+        try (java.sql.Statement s = c.createStatement()) {
+          s.execute("SET enable_seqscan = off");
+        } catch (SQLException e) {
+          run.warn("cannot prepare plan checks: " + e.getMessage());
+        }
+      }
+    }
     StringBuilder plan = new StringBuilder();
     try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
       int n = ps.getParameterMetaData().getParameterCount();

@@ -55,11 +55,18 @@ final class GeneratedSources {
   /** A session factory on the database with DecentDB's handlers and the generated mappers. */
   static SqlSessionFactory factory(ClassLoader loader, String basePackage, String url)
       throws Exception {
-    UnpooledDataSource ds = new UnpooledDataSource("org.decentdb.jdbc.DecentDBDriver", url,
-        null, null);
+    return factory(loader, basePackage, "org.decentdb.jdbc.DecentDBDriver", url, null, true);
+  }
+
+  /** The same on any driver; decentdb: register DecentDB's handlers (DecentDB.configure). */
+  static SqlSessionFactory factory(ClassLoader loader, String basePackage, String driver,
+      String url, String user, boolean decentdb) throws Exception {
+    UnpooledDataSource ds = new UnpooledDataSource(driver, url, user, null);
     Configuration cfg = new Configuration(new Environment("test",
         new JdbcTransactionFactory(), ds));
-    DecentDB.configure(cfg);
+    if (decentdb) {
+      DecentDB.configure(cfg);
+    }
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     Thread.currentThread().setContextClassLoader(loader);
     try {
