@@ -26,6 +26,7 @@ import org.decentdb.perf.workload.Model.Album;
 import org.decentdb.perf.workload.Model.Artist;
 import org.decentdb.perf.workload.Model.Track;
 import org.decentdb.perf.workload.Model.TrackDetail;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,13 +39,23 @@ class WorkloadAgreementTest {
   @TempDir
   static Path root;
 
+  /** One connection per engine held for the whole class, so that reopening is cheap. */
+  private static final Map<Engine, Connection> HELD = new EnumMap<>(Engine.class);
+
   @BeforeAll
   static void loadEveryEngine() throws Exception {
     for (Engine e : Engine.values()) {
       Files.createDirectories(dir(e));
-      try (Connection c = e.open(dir(e))) {
-        new MusicData(SCALE).load(c, e);
-      }
+      Connection c = e.open(dir(e));
+      HELD.put(e, c);
+      new MusicData(SCALE).load(c, e);
+    }
+  }
+
+  @AfterAll
+  static void closeHeldConnections() throws Exception {
+    for (Connection c : HELD.values()) {
+      c.close();
     }
   }
 
@@ -187,8 +198,7 @@ class WorkloadAgreementTest {
   }
 
   private static List<String> row(Engine e, String sql) throws Exception {
-    try (Connection c = e.open(dir(e)); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = HELD.get(e).createStatement(); ResultSet rs = s.executeQuery(sql)) {
       assertThat(rs.next()).isTrue();
       List<String> out = new ArrayList<>();
       for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
