@@ -118,6 +118,7 @@ final class GenerateCommand implements Callable<Integer> {
           : dryRun ? OutputWriter.Mode.DRY_RUN : OutputWriter.Mode.WRITE;
       OutputWriter.Outcome o = new OutputWriter(out,
           resources == null ? out : resources, force, mode, stdout, stderr, quiet)
+          .allTables(tables.isEmpty() && exclude.isEmpty())
           .apply(result.files());
       switch (mode) {
         case CHECK -> {

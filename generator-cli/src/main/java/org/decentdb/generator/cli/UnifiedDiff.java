@@ -105,6 +105,15 @@ final class UnifiedDiff {
     return out.toString();
   }
 
+  /** The diff that deletes a whole file. */
+  static String deletion(String path, String before) {
+    List<String> a = lines(before);
+    StringBuilder out = new StringBuilder("--- a/").append(path).append("\n+++ /dev/null\n");
+    out.append("@@ -1,").append(a.size()).append(" +0,0 @@\n");
+    a.forEach(l -> out.append('-').append(l).append('\n'));
+    return out.toString();
+  }
+
   private static List<String> lines(String s) {
     List<String> out = new ArrayList<>(List.of(s.split("\n", -1)));
     if (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {

@@ -171,6 +171,39 @@ class GenerateCommandTest {
   }
 
   @Test
+  void filesOfADroppedTableAreStaleForCheckAndDeletedUnlessEdited() throws Exception {
+    Cli.execute(db, "CREATE TABLE playlist (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+    assertThat(generate().code()).isZero();
+    Path model = file("com/example/music/model/Playlist.java");
+    Path xml = file("com/example/music/mapper/PlaylistBaseMapper.xml");
+    Path mine = file("com/example/music/mapper/PlaylistMapper.java");
+    assertThat(model).exists();
+    Cli.execute(db, "DROP TABLE playlist");
+
+    assertThat(generate("--tables", "artist").code()).isZero();
+    assertThat(model).as("a subset run leaves other tables alone").exists();
+
+    Cli.Run check = generate("--check");
+    assertThat(check.code()).isEqualTo(ExitCodes.DRIFT);
+    assertThat(check.err()).contains("com/example/music/model/Playlist.java: no longer generated");
+    Cli.Run dry = generate("--dry-run");
+    assertThat(dry.out()).contains("--- a/com/example/music/model/Playlist.java\n+++ /dev/null");
+    assertThat(model).exists();
+
+    Files.writeString(xml, Files.readString(xml).replace("</mapper>", "<!-- mine --></mapper>"));
+    Cli.Run run = generate();
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("deleted com/example/music/model/Playlist.java");
+    assertThat(model).doesNotExist();
+    assertThat(run.err()).contains("kept com/example/music/mapper/PlaylistBaseMapper.xml");
+    assertThat(xml).exists();
+    assertThat(mine).as("user files are never deleted").exists();
+    assertThat(generate("--force").code()).isZero();
+    assertThat(xml).doesNotExist();
+    assertThat(mine).exists();
+  }
+
+  @Test
   void missingDatabaseFileExitsThreeAndSaysWhatToDo() {
     Cli.Run run = Cli.run("generate", "--db", dir.resolve("nope.db").toString(), "--package",
         "a.b", "--out", out.toString());
