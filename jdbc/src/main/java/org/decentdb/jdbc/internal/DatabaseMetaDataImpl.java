@@ -38,9 +38,19 @@ final class DatabaseMetaDataImpl implements DatabaseMetaData {
   // ---------------------------------------------------------------- helpers
 
   /** Rows of a system-view query, each as an Object[] of its columns. */
-  private List<Object[]> rows(String sql) throws SQLException {
+  private List<Object[]> rows(String sql, Object... params) throws SQLException {
     List<Object[]> out = new ArrayList<>();
-    try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      collect(ps, out);
+    }
+    return out;
+  }
+
+  private static void collect(PreparedStatement ps, List<Object[]> out) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         Object[] row = new Object[n];
@@ -50,7 +60,6 @@ final class DatabaseMetaDataImpl implements DatabaseMetaData {
         out.add(row);
       }
     }
-    return out;
   }
 
   /** JDBC name patterns: '%' any, '_' one, '\' escapes; null matches everything. */
@@ -131,9 +140,15 @@ final class DatabaseMetaDataImpl implements DatabaseMetaData {
     Pattern tp = pattern(tableNamePattern);
     Pattern cp = pattern(columnNamePattern);
     List<Object[]> out = new ArrayList<>();
-    for (Object[] r : rows("SELECT table_name, column_name, ordinal, declared_type, not_null,"
+    // The engine narrows by table (tools and generators ask one table at a time); the
+    // Java match below stays the exact JDBC pattern semantics.
+    String select = "SELECT table_name, column_name, ordinal, declared_type, not_null,"
         + " default_sql, is_auto_increment, char_length, numeric_precision, numeric_scale"
-        + " FROM decentdb_columns")) {
+        + " FROM decentdb_columns";
+    List<Object[]> all = tableNamePattern == null || tableNamePattern.equals("%")
+        ? rows(select)
+        : rows(select + " WHERE table_name ILIKE ? ESCAPE '\\'", tableNamePattern);
+    for (Object[] r : all) {
       if (!matches(tp, r[0]) || !matches(cp, r[1])) {
         continue;
       }
