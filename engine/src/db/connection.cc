@@ -126,6 +126,7 @@ Status Connection::EndTransaction(bool commit) {
     write_.reset();
   }
   snapshot_.reset();
+  savepoints_.clear();  // (X6)
   explicit_ = false;
   batch_ = false;
   stale_ = false;
@@ -140,6 +141,58 @@ Status Connection::Commit() {
 Status Connection::Rollback() {
   if (!explicit_) return Status::OK();
   return EndTransaction(false);
+}
+
+// ---------------------------------------------------------------- savepoints
+
+namespace {
+Status NoTransactionBlock(const char* what) {
+  return Status::Transaction(std::string(what) + " can only be used in transaction blocks", "25P01");
+}
+Status NoSuchSavepoint(const std::string& name) {
+  return Status::Transaction("savepoint \"" + name + "\" does not exist", "3B001");
+}
+}  // namespace
+
+int Connection::FindSavepoint(const std::string& name) const {
+  const std::string key = IdentKey(name);
+  for (size_t i = savepoints_.size(); i > 0; --i)
+    if (savepoints_[i - 1].key == key) return static_cast<int>(i - 1);
+  return -1;
+}
+
+Status Connection::Savepoint(const std::string& name) {
+  if (!explicit_) return NoTransactionBlock("SAVEPOINT");
+  SavepointEntry sp;
+  sp.key = IdentKey(name);
+  if (write_) {
+    sp.mark = write_->Mark();
+    sp.has_mark = true;
+  }
+  savepoints_.push_back(std::move(sp));
+  return Status::OK();
+}
+
+Status Connection::ReleaseSavepoint(const std::string& name) {
+  if (!explicit_) return NoTransactionBlock("RELEASE SAVEPOINT");
+  const int i = FindSavepoint(name);
+  if (i < 0) return NoSuchSavepoint(name);
+  // Releasing a mark releases the later ones too; the outer marks keep the journal
+  // entries they need (txn_impl.cc).
+  if (write_ && savepoints_[i].has_mark) write_->ReleaseMark(savepoints_[i].mark);
+  savepoints_.resize(static_cast<size_t>(i));
+  return Status::OK();
+}
+
+Status Connection::RollbackToSavepoint(const std::string& name, TxnObserver* self) {
+  if (!explicit_) return NoTransactionBlock("ROLLBACK TO SAVEPOINT");
+  const int i = FindSavepoint(name);
+  if (i < 0) return NoSuchSavepoint(name);
+  savepoints_.resize(static_cast<size_t>(i) + 1);
+  if (!write_ || !savepoints_[i].has_mark) return Status::OK();  // nothing written since
+  DetachWriteCursors(self);  // pages they read may revert under them
+  // The mark stays usable after the rollback, so the savepoint can be rolled back to again.
+  return write_->RollbackToMark(savepoints_[i].mark);
 }
 
 Status Connection::BeginBatch(bool* started) {
@@ -194,6 +247,10 @@ Status Connection::TxnWriter(WriteTxn** out) {
     return s;
   }
   write_base_cookie_ = write_->header().schema_cookie;
+  for (SavepointEntry& sp : savepoints_) {  // (X5)
+    sp.mark = write_->Mark();
+    sp.has_mark = true;
+  }
   *out = write_.get();
   return Status::OK();
 }

@@ -9,6 +9,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "catalog/catalog.h"
 #include "db/options.h"
@@ -78,6 +79,15 @@ class Connection {
   // COMMIT / ROLLBACK; OK without a transaction.
   Status Commit();
   Status Rollback();
+  // SAVEPOINT / RELEASE [SAVEPOINT] / ROLLBACK TO [SAVEPOINT] (ENGINE.md §7.5, using the
+  // statement journal of §4.5). Outside a transaction: ERR_TRANSACTION 25P01; an unknown
+  // name: ERR_TRANSACTION 3B001. A name may repeat; the most recent one is meant.
+  // ROLLBACK TO keeps the savepoint and drops the later ones; RELEASE drops it and the
+  // later ones, keeping their changes. Cursors reading the transaction's writes (except
+  // `self`'s) are cut off before a ROLLBACK TO, as before a DROP.
+  Status Savepoint(const std::string& name);
+  Status ReleaseSavepoint(const std::string& name);
+  Status RollbackToSavepoint(const std::string& name, TxnObserver* self);
   // execute_many in autocommit mode: runs its executions in one transaction. *started is
   // false when a transaction was already open (then EndBatch does nothing).
   Status BeginBatch(bool* started);
@@ -148,6 +158,18 @@ class Connection {
   uint32_t write_base_cookie_ = 0;  // committed cookie when write_ began
   int64_t txn_time_ms_ = 0;
   std::set<TxnObserver*> observers_;
+  // Savepoints of the explicit transaction, oldest first. Invariants:
+  //  (X5) Once write_ exists every entry has_mark, and marks increase along the vector;
+  //       an entry made before write_ existed gets its mark when write_ begins (no write
+  //       happened in between, so the journal state at that mark is the savepoint's).
+  //  (X6) savepoints_ is empty outside a transaction.
+  struct SavepointEntry {
+    std::string key;  // IdentKey of the name
+    bool has_mark = false;
+    uint64_t mark = 0;
+  };
+  std::vector<SavepointEntry> savepoints_;
+  int FindSavepoint(const std::string& name) const;
 };
 
 }  // namespace decentdb

@@ -120,9 +120,9 @@ Status SqlStatement::Create(Connection* conn, sql::ParsedStatement parsed, std::
     case sql::StmtKind::kCreateView: return Unsupported("CREATE VIEW");
     case sql::StmtKind::kDropView: return Unsupported("DROP VIEW");
     case sql::StmtKind::kAlterTable: return Unsupported("ALTER TABLE");
-    case sql::StmtKind::kSavepoint:
-    case sql::StmtKind::kRelease:
-    case sql::StmtKind::kRollbackTo: return Unsupported("savepoints");
+    case sql::StmtKind::kSavepoint: s->kind_ = Kind::kSavepoint; break;
+    case sql::StmtKind::kRelease: s->kind_ = Kind::kRelease; break;
+    case sql::StmtKind::kRollbackTo: s->kind_ = Kind::kRollbackTo; break;
   }
   if (s->NeedsSchema()) {
     std::shared_ptr<const Schema> schema;
@@ -557,6 +557,9 @@ Status SqlStatement::Execute() {
     case Kind::kBegin:
     case Kind::kCommit:
     case Kind::kRollback:
+    case Kind::kSavepoint:
+    case Kind::kRelease:
+    case Kind::kRollbackTo:
       DDB_RETURN_IF_ERROR(ExecuteTransactionControl());
       state_ = State::kDone;
       return Status::OK();
@@ -580,6 +583,9 @@ Status SqlStatement::ExecuteTransactionControl() {
     case Kind::kBegin: return conn_->Begin(target_->txn->immediate);
     case Kind::kCommit: return conn_->Commit();
     case Kind::kRollback: return conn_->Rollback();
+    case Kind::kSavepoint: return conn_->Savepoint(Name(target_->txn->savepoint));
+    case Kind::kRelease: return conn_->ReleaseSavepoint(Name(target_->txn->savepoint));
+    case Kind::kRollbackTo: return conn_->RollbackToSavepoint(Name(target_->txn->savepoint), this);
     default: return Status::Internal("not a transaction statement");
   }
 }

@@ -49,7 +49,10 @@ class SqlStatement : public Statement, public TxnObserver {
   void BeforeTransactionEnd() override;
 
  private:
-  enum class Kind { kSelect, kInsert, kUpdate, kDelete, kDdl, kBegin, kCommit, kRollback, kExplain };
+  enum class Kind {
+    kSelect, kInsert, kUpdate, kDelete, kDdl, kBegin, kCommit, kRollback, kExplain,
+    kSavepoint, kRelease, kRollbackTo,
+  };
   // Execution state. Invariants:
   //  (P1) kCursor: cursor_ is open over reader_, which is snapshot_ or (reading_write_)
   //       the session's WriteTxn; nothing else pins pages between calls.

@@ -21,6 +21,9 @@
 //   connection <name> [options]      switch to connection <name> on the same database
 //                                    file (opened on first use with the option string,
 //                                    e.g. read_only=true); "main" is the first one.
+//   reopen                           close every connection (the last close checkpoints)
+//                                    and open "main" again: what persists is what a
+//                                    later process sees.
 //
 // Inside a statement or query record, a line `bind v1, v2, ...` placed before the SQL
 // binds $1, $2, ... with SQL-style literals: 42, -1.5, 'text', NULL, true, false, X'0A'.
@@ -214,6 +217,13 @@ class ScriptRunner {
       head >> name;
       std::getline(head, options);
       Use(name, Trim(options));
+      return i;
+    }
+    if (verb == "reopen") {
+      for (auto& [name, db] : conns_) decentdb_close(db);
+      conns_.clear();
+      db_ = nullptr;
+      Use("main", "");
       return i;
     }
     if (verb != "statement" && verb != "query") {
