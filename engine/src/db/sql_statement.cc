@@ -316,8 +316,12 @@ Status SqlStatement::CompileDml(const sql::Stmt& stmt, Compiled* c) {
 }
 
 Status SqlStatement::CompileInsert(const sql::InsertStmt& st, Compiled* c) {
-  if (st.on_conflict != nullptr) return Unsupported("INSERT ... ON CONFLICT");
   const TableDef& t = *c->table;
+  if (st.on_conflict != nullptr) {
+    c->upsert = std::make_unique<UpsertPlan>();
+    DDB_RETURN_IF_ERROR(CompileUpsert(*st.on_conflict, t, *c->schema, c->pool.get(), parsed_.param_count, source_,
+                                      c->upsert.get()));
+  }
   std::vector<int>& targets = c->insert_columns;
   if (st.columns.empty()) {
     for (size_t col = 0; col < t.columns.size(); ++col) targets.push_back(static_cast<int>(col));
@@ -699,9 +703,16 @@ Status SqlStatement::RunInsert(WriteTxn* w, exec::TableWriter* writer) {
   const Compiled& c = *compiled_;
   const TableDef& t = *c.table;
   std::vector<Value> row(t.columns.size());
+  upsert_touched_.clear();
   auto insert_row = [&]() -> Status {
+    if (c.upsert) {
+      bool handled = false;
+      DDB_RETURN_IF_ERROR(UpsertRow(w, writer, &row, &handled));
+      if (handled) return Status::OK();
+    }
     int64_t rowid = 0;
     DDB_RETURN_IF_ERROR(writer->Insert(&row, &rowid));
+    if (c.upsert && c.upsert->do_update) upsert_touched_.insert(rowid);
     conn_->set_last_insert_rowid(rowid);
     ++rows_affected_;
     DDB_RETURN_IF_ERROR(AddReturningRow(row));
@@ -762,6 +773,56 @@ Status SqlStatement::RunInsert(WriteTxn* w, exec::TableWriter* writer) {
     }
     DDB_RETURN_IF_ERROR(insert_row());
   }
+  return Status::OK();
+}
+
+Status SqlStatement::UpsertRow(WriteTxn* w, exec::TableWriter* writer, std::vector<Value>* row,
+                               bool* handled) {
+  const Compiled& c = *compiled_;
+  const UpsertPlan& plan = *c.upsert;
+  const TableDef& t = *c.table;
+  *handled = false;
+  bool found = false;
+  int64_t rowid = 0;
+  DDB_RETURN_IF_ERROR(FindConflict(w, t, *c.schema, plan, *row, &found, &rowid));
+  if (!found) return Status::OK();
+  *handled = true;
+  if (!plan.do_update) return Status::OK();
+  if (upsert_touched_.count(rowid) != 0)
+    return Status::Sql("ON CONFLICT DO UPDATE command cannot affect row a second time: the statement proposes "
+                       "one key twice",
+                       "21000");
+  std::vector<Value> old;
+  bool exists = false;
+  DDB_RETURN_IF_ERROR(exec::ReadRow(w, t, rowid, &old, &exists));
+  if (!exists) return Status::Internal("conflicting row " + std::to_string(rowid) + " vanished");
+  const size_t n = t.columns.size();
+  std::vector<ValueRef> both(2 * n);  // (U2)
+  for (size_t i = 0; i < n; ++i) {
+    both[i] = old[i].ref();
+    both[n + i] = (*row)[i].ref();
+  }
+  if (plan.where != nullptr) {
+    bool pass = false;
+    DDB_RETURN_IF_ERROR(exec::EvaluatePredicate(*plan.where, both.data(), &eval_, &pass));
+    if (!pass) return Status::OK();
+  }
+  std::vector<Value> fresh(n);
+  for (size_t col = 0; col < n; ++col) {
+    if (plan.set[col] == nullptr) {
+      fresh[col] = old[col];
+      continue;
+    }
+    ValueRef v;
+    DDB_RETURN_IF_ERROR(exec::Evaluate(*plan.set[col], both.data(), &eval_, &v));
+    fresh[col].Assign(v);
+  }
+  int64_t new_rowid = 0;
+  DDB_RETURN_IF_ERROR(writer->Update(rowid, old, &fresh, &new_rowid));
+  upsert_touched_.insert(new_rowid);
+  ++rows_affected_;
+  DDB_RETURN_IF_ERROR(AddReturningRow(fresh));
+  if (rows_affected_ % kInterruptEvery == 0) DDB_RETURN_IF_ERROR(PollInterrupt());
   return Status::OK();
 }
 

@@ -9,10 +9,12 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "db/connection.h"
 #include "db/statement.h"
+#include "db/upsert.h"
 #include "exec/dml.h"
 #include "exec/evaluator.h"
 #include "exec/query.h"
@@ -74,6 +76,7 @@ class SqlStatement : public Statement, public TxnObserver {
     std::vector<std::vector<const plan::BoundExpr*>> values;        // INSERT VALUES rows
     std::vector<int> insert_columns;  // INSERT: target column of each value/select column
     std::vector<const plan::BoundExpr*> set;                        // UPDATE: per column
+    std::unique_ptr<UpsertPlan> upsert;  // INSERT ... ON CONFLICT
     std::vector<const plan::BoundExpr*> returning;
     std::vector<std::string> names;
     std::vector<std::string> decltypes;
@@ -100,6 +103,9 @@ class SqlStatement : public Statement, public TxnObserver {
   Status ExecuteWrite();
   Status RunDml(WriteTxn* w);
   Status RunInsert(WriteTxn* w, exec::TableWriter* writer);
+  // INSERT ... ON CONFLICT for one candidate row: sets *handled when the row conflicted
+  // (then it was skipped or the existing row updated); otherwise the caller inserts it.
+  Status UpsertRow(WriteTxn* w, exec::TableWriter* writer, std::vector<Value>* row, bool* handled);
   Status RunUpdateDelete(WriteTxn* w, exec::TableWriter* writer, bool update);
   Status AddReturningRow(const std::vector<Value>& row);
   Status CheckParams();
@@ -140,6 +146,9 @@ class SqlStatement : public Statement, public TxnObserver {
   exec::ScratchArena scratch_;
   exec::EvalContext eval_;
   exec::FkChecks fks_;
+  // Rows this execution inserted or updated (INSERT ... ON CONFLICT DO UPDATE may not
+  // update a row twice, 21000).
+  std::unordered_set<int64_t> upsert_touched_;
 };
 
 }  // namespace decentdb
