@@ -3,6 +3,10 @@
 #include "db/ddl.h"
 
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "db/checks.h"
 
 #include "catalog/column_type.h"
 #include "exec/evaluator.h"
@@ -71,9 +75,53 @@ Status CheckDefault(const sql::Expr* e, const ColumnType& type) {
   return exec::Evaluate(*bound, nullptr, &ctx, &v);
 }
 
+struct PendingCheck {
+  std::string name;    // empty: generated
+  std::string column;  // column-level CHECK: its column (for the generated name)
+  const sql::Expr* expr;
+};
+
+// Validates the CHECKs against the spec's columns and names the unnamed ones like
+// PostgreSQL: <table>_<column>_check or <table>_check, numbered when taken.
+Status AddChecks(const std::string& table, const std::vector<PendingCheck>& checks, TableSpec* out) {
+  if (checks.empty()) return Status::OK();
+  TableDef probe;
+  probe.name = table;
+  for (const TableSpec::Column& c : out->columns) {
+    ColumnDef d;
+    d.name = c.name;
+    d.type = c.type;
+    probe.columns.push_back(std::move(d));
+  }
+  auto taken = [&](const std::string& n) {
+    for (const CheckDef& c : out->checks)
+      if (IdentEqual(c.name, n)) return true;
+    for (const PendingCheck& c : checks)
+      if (IdentEqual(c.name, n)) return true;
+    return false;
+  };
+  for (size_t i = 0; i < checks.size(); ++i)
+    for (size_t j = i + 1; j < checks.size(); ++j)
+      if (!checks[i].name.empty() && IdentEqual(checks[i].name, checks[j].name))
+        return Status::Sql("constraint \"" + checks[j].name + "\" for relation \"" + table + "\" already exists",
+                           "42710");
+  for (const PendingCheck& c : checks) {
+    DDB_RETURN_IF_ERROR(ValidateCheckExpr(c.expr, probe));
+    std::string name = c.name;
+    if (name.empty()) {
+      const std::string base = IdentKey(table) + (c.column.empty() ? "" : "_" + IdentKey(c.column)) + "_check";
+      name = base;
+      for (int n = 1; taken(name); ++n) name = base + std::to_string(n);
+    }
+    out->checks.push_back(CheckDef{name, sql::ExprToSql(c.expr)});
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Status BuildTableSpec(const sql::CreateTableStmt& st, const sql::Stmt& whole, TableSpec* out) {
+  std::vector<PendingCheck> checks;
   out->name = Name(st.name);
   out->if_not_exists = st.if_not_exists;
   out->sql = sql::StmtToSql(&whole);
@@ -115,7 +163,7 @@ Status BuildTableSpec(const sql::CreateTableStmt& st, const sql::Stmt& whole, Ta
           break;
         }
         case sql::ColumnConstraint::kCheck:
-          out->checks.push_back(CheckDef{Name(k.name), sql::ExprToSql(k.expr)});
+          checks.push_back({Name(k.name), col.name, k.expr});
           break;
       }
     }
@@ -141,11 +189,11 @@ Status BuildTableSpec(const sql::CreateTableStmt& st, const sql::Stmt& whole, Ta
         break;
       }
       case sql::TableConstraint::kCheck:
-        out->checks.push_back(CheckDef{Name(k.name), sql::ExprToSql(k.check)});
+        checks.push_back({Name(k.name), std::string(), k.check});
         break;
     }
   }
-  return Status::OK();
+  return AddChecks(out->name, checks, out);
 }
 
 Status BuildIndexSpec(const sql::CreateIndexStmt& st, IndexSpec* out) {

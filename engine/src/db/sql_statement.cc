@@ -674,6 +674,9 @@ Status SqlStatement::RunDml(WriteTxn* w) {
   PrepareEval();
   fks_.Clear();
   exec::TableWriter writer(w, conn_->catalog(), compiled_->schema.get(), compiled_->table, &fks_);
+  if (!compiled_->checks) compiled_->checks = std::make_unique<CheckConstraints>();
+  compiled_->checks->set_statement_time_ms(eval_.statement_time_ms);
+  writer.set_checker(compiled_->checks.get());
   if (kind_ == Kind::kInsert) {
     DDB_RETURN_IF_ERROR(RunInsert(w, &writer));
   } else {

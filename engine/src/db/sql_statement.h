@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "db/checks.h"
 #include "db/connection.h"
 #include "db/statement.h"
 #include "db/upsert.h"
@@ -77,6 +78,7 @@ class SqlStatement : public Statement, public TxnObserver {
     std::vector<int> insert_columns;  // INSERT: target column of each value/select column
     std::vector<const plan::BoundExpr*> set;                        // UPDATE: per column
     std::unique_ptr<UpsertPlan> upsert;  // INSERT ... ON CONFLICT
+    std::unique_ptr<CheckConstraints> checks;  // bound on first write, per table
     std::vector<const plan::BoundExpr*> returning;
     std::vector<std::string> names;
     std::vector<std::string> decltypes;

@@ -326,6 +326,7 @@ Status TableWriter::Insert(std::vector<Value>* row, int64_t* out_rowid) {
     if (alias >= 0) r[alias] = Value::Int64(rowid);
   }
   DDB_RETURN_IF_ERROR(CheckNotNull(r));
+  if (checker_ != nullptr && !table_->checks.empty()) DDB_RETURN_IF_ERROR(checker_->CheckRow(*table_, r));
   refs_ = Refs(r);
   DDB_RETURN_IF_ERROR(Catalog::EncodeRow(txn_, *table_, refs_.data(), &record_));
   BTree tree(txn_, table_->root, TreeKind::kTable, TreeOptions{true});
@@ -360,6 +361,7 @@ Status TableWriter::Update(int64_t rowid, const std::vector<Value>& old_row, std
     new_rowid = r[alias].int64();
   }
   DDB_RETURN_IF_ERROR(CheckNotNull(r));
+  if (checker_ != nullptr && !table_->checks.empty()) DDB_RETURN_IF_ERROR(checker_->CheckRow(*table_, r));
   refs_ = Refs(r);
   old_refs_ = Refs(old_row);
   // Only indexes whose key changes are touched (all of them when the row moves).

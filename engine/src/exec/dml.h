@@ -52,6 +52,16 @@ class FkChecks {
   std::vector<Pending> parent_;  // (F2)
 };
 
+// Checks a row about to be written beyond NOT NULL (the CHECK constraints, ENGINE.md
+// §7.5); implemented by the statement layer, which binds the constraint expressions.
+class RowChecker {
+ public:
+  virtual ~RowChecker() = default;
+  // row holds coerced values of `table` in column order. ERR_CONSTRAINT 23514 names the
+  // failing constraint.
+  virtual Status CheckRow(const TableDef& table, const std::vector<Value>& row) = 0;
+};
+
 // Writes rows of one table inside a write transaction.
 // REQUIRES: txn, catalog, schema, table and fks outlive the writer; table belongs to
 // schema, which is the schema of txn's current state.
@@ -74,6 +84,9 @@ class TableWriter {
   Status Delete(int64_t rowid, const std::vector<Value>& old_row);
 
   const TableDef& table() const { return *table_; }
+  // Runs checker on every inserted and updated row after NOT NULL, before uniqueness
+  // (§9.5). Null (the default) checks nothing. REQUIRES: checker outlives the writer.
+  void set_checker(RowChecker* checker) { checker_ = checker; }
 
  private:
   Status CheckNotNull(const std::vector<Value>& row) const;
@@ -92,6 +105,7 @@ class TableWriter {
   const Schema* schema_;
   const TableDef* table_;
   FkChecks* fks_;
+  RowChecker* checker_ = nullptr;
   std::vector<const IndexDef*> indexes_;
   std::vector<std::pair<const TableDef*, const ForeignKeyDef*>> referencing_;
   std::string key_;
