@@ -37,10 +37,8 @@ Status MapAction(sql::FkAction a, const char* what, FkAction* out) {
     case sql::FkAction::kNone:
     case sql::FkAction::kNoAction: *out = FkAction::kNoAction; return Status::OK();
     case sql::FkAction::kRestrict: *out = FkAction::kRestrict; return Status::OK();
-    case sql::FkAction::kCascade:
-      return Status::NotSupported(std::string("not supported: ") + what + " CASCADE");
-    case sql::FkAction::kSetNull:
-      return Status::NotSupported(std::string("not supported: ") + what + " SET NULL");
+    case sql::FkAction::kCascade: *out = FkAction::kCascade; return Status::OK();
+    case sql::FkAction::kSetNull: *out = FkAction::kSetNull; return Status::OK();
     case sql::FkAction::kSetDefault:
       return Status::NotSupported(std::string("not supported: ") + what + " SET DEFAULT");
   }

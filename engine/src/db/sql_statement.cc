@@ -682,7 +682,8 @@ Status SqlStatement::RunDml(WriteTxn* w) {
   } else {
     DDB_RETURN_IF_ERROR(RunUpdateDelete(w, &writer, kind_ == Kind::kUpdate));
   }
-  // FK checks run once, at statement end (§7.4).
+  // FK actions, then checks, run once, at statement end (§7.4, §7.5).
+  DDB_RETURN_IF_ERROR(fks_.RunActions(w, conn_->catalog(), *compiled_->schema, compiled_->checks.get()));
   return fks_.Verify(w, *compiled_->schema);
 }
 

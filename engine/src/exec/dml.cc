@@ -146,6 +146,51 @@ Status ChildReferences(WriteTxn* txn, const Schema& schema, const TableDef& chil
 
 std::vector<ValueRef> KeyRefs(const std::vector<Value>& key) { return Refs(key); }
 
+// Rowids of the rows of `child` whose fk child columns equal key, in the current state.
+Status ChildRowids(WriteTxn* txn, const Schema& schema, const TableDef& child, const ForeignKeyDef& fk,
+                   const std::vector<Value>& key, std::vector<int64_t>* out) {
+  if (fk.child_columns.size() == 1 && fk.child_columns[0] == child.rowid_alias) {
+    bool found = false;
+    DDB_RETURN_IF_ERROR(ChildReferences(txn, schema, child, fk, key, &found));
+    if (found) out->push_back(key[0].int64());
+    return Status::OK();
+  }
+  const IndexDef* index = schema.IndexById(fk.child_index_id);
+  bool leads = index != nullptr && index->columns.size() >= fk.child_columns.size();
+  for (size_t k = 0; leads && k < fk.child_columns.size(); ++k)
+    leads = index->columns[k].column == fk.child_columns[k];
+  if (leads) {
+    std::string prefix;
+    for (size_t k = 0; k < fk.child_columns.size(); ++k)
+      DDB_RETURN_IF_ERROR(AppendColumnComponent(child.columns[fk.child_columns[k]], key[k].ref(),
+                                                index->columns[k].descending, &prefix));
+    BTreeCursor cur(txn, index->root, TreeKind::kIndex);
+    DDB_RETURN_IF_ERROR(cur.SeekGE(TreeKey::Bytes(prefix)));
+    while (cur.Valid() && HasPrefix(cur.key(), prefix)) {
+      int64_t rowid = 0;
+      std::string_view k = cur.key();
+      DDB_RETURN_IF_ERROR(DecodeRowidSuffix(reinterpret_cast<const uint8_t*>(k.data()), k.size(), &rowid));
+      out->push_back(rowid);
+      DDB_RETURN_IF_ERROR(cur.Next());
+    }
+    return Status::OK();
+  }
+  BTreeCursor cur(txn, child.root, TreeKind::kTable);  // (S4) makes this unreachable
+  std::vector<Value> row;
+  DDB_RETURN_IF_ERROR(cur.First());
+  while (cur.Valid()) {
+    std::string_view payload;
+    DDB_RETURN_IF_ERROR(cur.Value(&payload));
+    DDB_RETURN_IF_ERROR(Catalog::DecodeRow(child, txn, cur.rowid(), payload, &row));
+    bool match = true;
+    for (size_t k = 0; match && k < fk.child_columns.size(); ++k)
+      match = IdenticalValues(row[fk.child_columns[k]].ref(), key[k].ref());
+    if (match) out->push_back(cur.rowid());
+    DDB_RETURN_IF_ERROR(cur.Next());
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 std::string DescribeKey(const TableDef& table, const std::vector<int>& columns,
@@ -173,6 +218,64 @@ Status ReadRow(PageReader* r, const TableDef& table, int64_t rowid, std::vector<
 
 // ---------------------------------------------------------------- FkChecks
 
+Status FkChecks::RunActions(WriteTxn* txn, Catalog* catalog, const Schema& schema, RowChecker* checker) {
+  struct Work {
+    const TableDef* child;
+    const ForeignKeyDef* fk;
+    FkAction action;
+    std::vector<Value> new_key;  // ON UPDATE CASCADE
+    int64_t rowid;
+  };
+  for (int level = 0;; ++level) {
+    // Take this level's actionable entries out of the queue (F3).
+    std::vector<Pending> now;
+    std::vector<Pending> keep;
+    for (Pending& p : parent_) {
+      const FkAction a = p.is_update ? p.fk->on_update : p.fk->on_delete;
+      if (p.depth == level && (a == FkAction::kCascade || a == FkAction::kSetNull)) now.push_back(std::move(p));
+      else keep.push_back(std::move(p));
+    }
+    parent_ = std::move(keep);
+    if (now.empty()) {
+      bool deeper = false;
+      for (const Pending& p : parent_) deeper |= p.depth > level;
+      if (!deeper) break;
+      continue;
+    }
+    if (level >= kMaxCascadeDepth)
+      return Status::Sql("foreign key actions cascade more than " + std::to_string(kMaxCascadeDepth) + " levels deep",
+                         "54001");
+    // Collect every referencing row of this level before changing any (see header).
+    std::vector<Work> work;
+    for (Pending& p : now) {
+      std::vector<int64_t> rowids;
+      DDB_RETURN_IF_ERROR(ChildRowids(txn, schema, *p.child, *p.fk, p.key, &rowids));
+      const FkAction a = p.is_update ? p.fk->on_update : p.fk->on_delete;
+      for (int64_t r : rowids) work.push_back(Work{p.child, p.fk, a, p.new_key, r});
+    }
+    depth_ = level + 1;
+    std::vector<Value> old, fresh;
+    for (const Work& w : work) {
+      bool found = false;
+      DDB_RETURN_IF_ERROR(ReadRow(txn, *w.child, w.rowid, &old, &found));
+      if (!found) continue;  // deleted by another action of this level
+      TableWriter writer(txn, catalog, &schema, w.child, this);
+      writer.set_checker(checker);
+      if (w.action == FkAction::kCascade && w.new_key.empty()) {
+        DDB_RETURN_IF_ERROR(writer.Delete(w.rowid, old));
+        continue;
+      }
+      fresh = old;
+      for (size_t k = 0; k < w.fk->child_columns.size(); ++k)
+        fresh[w.fk->child_columns[k]] = w.action == FkAction::kSetNull ? Value() : w.new_key[k];
+      int64_t moved = 0;
+      DDB_RETURN_IF_ERROR(writer.Update(w.rowid, old, &fresh, &moved));
+    }
+  }
+  depth_ = 0;
+  return Status::OK();
+}
+
 Status FkChecks::Verify(WriteTxn* txn, const Schema& schema) {
   for (const Pending& p : child_) {
     const TableDef* parent = schema.TableById(p.fk->parent_table_id);
@@ -189,8 +292,10 @@ Status FkChecks::Verify(WriteTxn* txn, const Schema& schema) {
   for (const Pending& p : parent_) {
     const TableDef* parent = schema.TableById(p.fk->parent_table_id);
     if (parent == nullptr) return Status::Internal("foreign key parent table is missing");
+    const FkAction action = p.is_update ? p.fk->on_update : p.fk->on_delete;
     bool exists = false;
-    DDB_RETURN_IF_ERROR(ParentKeyExists(txn, schema, *parent, p.fk->parent_columns, p.key, &exists));
+    if (action != FkAction::kRestrict)
+      DDB_RETURN_IF_ERROR(ParentKeyExists(txn, schema, *parent, p.fk->parent_columns, p.key, &exists));
     if (exists) continue;  // NO ACTION: the key is present again at statement end
     bool referenced = false;
     DDB_RETURN_IF_ERROR(ChildReferences(txn, schema, *p.child, *p.fk, p.key, &referenced));
@@ -309,7 +414,13 @@ void TableWriter::QueueParentChecks(const std::vector<Value>& old_row, const std
       key.push_back(old_row[c]);
     }
     if (has_null || !changed) continue;
-    fks_->QueueParent(child, fk, std::move(key));
+    if (new_row != nullptr) {
+      std::vector<Value> new_key;
+      for (int c : fk->parent_columns) new_key.push_back((*new_row)[c]);
+      fks_->QueueParent(child, fk, std::move(key), &new_key);
+    } else {
+      fks_->QueueParent(child, fk, std::move(key));
+    }
   }
 }
 

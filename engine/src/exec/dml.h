@@ -19,25 +19,43 @@
 namespace decentdb {
 namespace exec {
 
-// Foreign-key work a statement queued; verified once at its end (ENGINE.md §7.4).
-// Invariants:
+class RowChecker;
+
+// Foreign-key work a statement queued; actions and checks run at its end (ENGINE.md
+// §7.4, §7.5). Invariants:
 //  (F1) child_ holds one entry per written child row whose FK columns are all non-NULL
 //       (MATCH SIMPLE): its parent must exist when the statement ends.
 //  (F2) parent_ holds one entry per removed or changed parent key: when the statement
-//       ends the key must either exist again in the parent or be referenced by no child.
+//       ends the key must either exist again in the parent (NO ACTION only; RESTRICT
+//       refuses even then) or be referenced by no child.
+//  (F3) An entry whose FK has a CASCADE or SET NULL action for its event is consumed by
+//       RunActions, which rewrites the referencing rows; the rewrites queue entries of
+//       their own, one cascade level deeper (at most kMaxCascadeDepth levels).
 class FkChecks {
  public:
+  static constexpr int kMaxCascadeDepth = 64;
+
   void QueueChild(const TableDef* child, const ForeignKeyDef* fk, std::vector<Value> key) {
-    child_.push_back(Pending{child, fk, std::move(key)});
+    child_.push_back(Pending{child, fk, std::move(key), {}, false, depth_});
   }
-  void QueueParent(const TableDef* child, const ForeignKeyDef* fk, std::vector<Value> key) {
-    parent_.push_back(Pending{child, fk, std::move(key)});
+  // new_key is set for an UPDATE (the key the parent row has now), null for a DELETE.
+  void QueueParent(const TableDef* child, const ForeignKeyDef* fk, std::vector<Value> key,
+                   const std::vector<Value>* new_key = nullptr) {
+    parent_.push_back(Pending{child, fk, std::move(key), new_key != nullptr ? *new_key : std::vector<Value>(),
+                              new_key != nullptr, depth_});
   }
   bool empty() const { return child_.empty() && parent_.empty(); }
   void Clear() {
     child_.clear();
     parent_.clear();
+    depth_ = 0;
   }
+  // Runs the CASCADE and SET NULL actions of the queued parent entries (F3), level by
+  // level: each level first collects the referencing rows of all its keys, then
+  // rewrites them, so overlapping key changes (UPDATE p SET id = id + 1) move every
+  // child exactly once. checker (may be null) checks rewritten rows. 54001 beyond
+  // kMaxCascadeDepth levels.
+  Status RunActions(WriteTxn* txn, Catalog* catalog, const Schema& schema, RowChecker* checker);
   // Runs every queued check against the transaction's current state; 23503 names the
   // constraint, the tables and the key.
   Status Verify(WriteTxn* txn, const Schema& schema);
@@ -46,10 +64,14 @@ class FkChecks {
   struct Pending {
     const TableDef* child;
     const ForeignKeyDef* fk;
-    std::vector<Value> key;  // in fk column order
+    std::vector<Value> key;      // in fk column order
+    std::vector<Value> new_key;  // parent entries of an UPDATE: the new key
+    bool is_update;
+    int depth;                   // cascade level that queued it (0: the statement)
   };
   std::vector<Pending> child_;   // (F1)
   std::vector<Pending> parent_;  // (F2)
+  int depth_ = 0;                // level of the rows being written now (F3)
 };
 
 // Checks a row about to be written beyond NOT NULL (the CHECK constraints, ENGINE.md
