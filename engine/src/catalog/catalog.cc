@@ -244,6 +244,32 @@ Status ParseTableMeta(std::string_view meta, TableDef* t) {
   return Status::OK();
 }
 
+std::string ViewMeta(const ViewDef& v) {
+  FieldList f;
+  f.Int(kMetaVersion);
+  f.Int(static_cast<int64_t>(v.column_names.size()));
+  for (const std::string& c : v.column_names) f.Text(c);
+  f.Int(static_cast<int64_t>(v.depends_on.size()));
+  for (ObjectId d : v.depends_on) f.Int(d);
+  return f.Encode();
+}
+
+Status ParseViewMeta(std::string_view meta, ViewDef* v) {
+  FieldCursor fc;
+  DDB_RETURN_IF_ERROR(fc.Init(meta, "view " + v->name));
+  int64_t version;
+  DDB_RETURN_IF_ERROR(fc.Int(&version));
+  if (version != kMetaVersion) return Status::Corruption("unknown catalog version for view " + v->name);
+  size_t n;
+  DDB_RETURN_IF_ERROR(Count(&fc, 1000, &n));
+  v->column_names.resize(n);
+  for (std::string& c : v->column_names) DDB_RETURN_IF_ERROR(fc.Text(&c));
+  DDB_RETURN_IF_ERROR(Count(&fc, 1000, &n));
+  v->depends_on.resize(n);
+  for (ObjectId& d : v->depends_on) DDB_RETURN_IF_ERROR(fc.Int(&d));
+  return Status::OK();
+}
+
 std::string IndexMeta(const IndexDef& i) {
   FieldList f;
   f.Int(kMetaVersion);
@@ -382,6 +408,7 @@ Status Catalog::ReadSchema(PageReader* r, const HeaderFields& h, std::shared_ptr
       v.id = cur.rowid();
       v.name = name;
       v.sql = sql;
+      DDB_RETURN_IF_ERROR(ParseViewMeta(meta.bytes(), &v));
       schema->AddView(std::move(v));
     } else {
       return Status::Corruption("catalog entry " + what + " has unknown kind " + std::to_string(kind));
@@ -731,6 +758,11 @@ Status Catalog::DropTable(WriteTxn* txn, const std::string& name, bool if_exists
       return Status::Sql("cannot drop table " + t->name + " because foreign key " + fk->name + " of table " +
                              child->name + " depends on it",
                          "2BP01");
+  // Views bind strictly (ENGINE.md §7.5): a table they read cannot go away under them.
+  for (const ViewDef* v : schema->views())
+    for (ObjectId dep : v->depends_on)
+      if (dep == t->id)
+        return Status::Sql("cannot drop table " + t->name + " because view " + v->name + " depends on it", "2BP01");
   HeaderFields h = txn->header();
   BTree catalog(txn, h.catalog_root, TreeKind::kTable);
   bool found = false;
@@ -870,6 +902,69 @@ Status Catalog::AllocateRowid(WriteTxn* txn, const TableDef& table, bool has_exp
   bool updated = false;
   DDB_RETURN_IF_ERROR(catalog.Update(TreeKey::Rowid(-table.id), seq.Encode(), &updated));
   *out_rowid = id;
+  return Status::OK();
+}
+
+// ---------------------------------------------------------------- M2 DDL
+
+Status Catalog::ReplaceTables(WriteTxn* txn, const std::vector<TableDef>& tables) {
+  HeaderFields h = txn->header();
+  if (h.catalog_root == kNoPage) return Status::Internal("ALTER TABLE without a catalog");
+  for (const TableDef& t : tables) DDB_RETURN_IF_ERROR(WriteTableRow(txn, h.catalog_root, t));
+  BumpCookie(txn);
+  return Status::OK();
+}
+
+Status Catalog::CreateView(WriteTxn* txn, const ViewDef& spec, bool or_replace, bool if_not_exists,
+                           bool* out_created) {
+  *out_created = false;
+  std::shared_ptr<const Schema> schema;
+  DDB_RETURN_IF_ERROR(CurrentSchema(txn, &schema));
+  if (IdentKey(spec.name).rfind("decentdb_", 0) == 0)
+    return Status::Sql("view names beginning with decentdb_ are reserved", "42939");
+  ViewDef v = spec;
+  if (schema->FindTable(spec.name) != nullptr)
+    return Status::Sql("relation \"" + spec.name + "\" already exists", "42P07");
+  HeaderFields h;
+  DDB_RETURN_IF_ERROR(EnsureCatalogTree(txn, &h));
+  if (const ViewDef* old = schema->FindView(spec.name)) {
+    if (if_not_exists) return Status::OK();
+    if (!or_replace) return Status::Sql("relation \"" + spec.name + "\" already exists", "42P07");
+    for (ObjectId d : spec.depends_on)
+      if (d == old->id) return Status::Sql("view \"" + spec.name + "\" cannot read itself", "42P17");
+    v.id = old->id;  // dependants keep pointing at it
+  } else {
+    DDB_RETURN_IF_ERROR(NextObjectId(txn, h.catalog_root, &v.id));
+  }
+  FieldList row;
+  DDB_RETURN_IF_ERROR(ObjectRow(kKindView, v.name, kNoObject, kNoPage, ViewMeta(v), v.sql, &row));
+  DDB_RETURN_IF_ERROR(WriteRow(txn, h.catalog_root, v.id, row));
+  BumpCookie(txn);
+  *out_created = true;
+  return Status::OK();
+}
+
+Status Catalog::DropView(WriteTxn* txn, const std::string& name, bool if_exists, bool* out_dropped) {
+  *out_dropped = false;
+  std::shared_ptr<const Schema> schema;
+  DDB_RETURN_IF_ERROR(CurrentSchema(txn, &schema));
+  const ViewDef* v = schema->FindView(name);
+  if (v == nullptr) {
+    if (if_exists) return Status::OK();
+    if (schema->FindTable(name) != nullptr)
+      return Status::Sql("\"" + name + "\" is not a view (use DROP TABLE)", "42809");
+    return Status::Sql("view \"" + name + "\" does not exist", "42P01");
+  }
+  for (const ViewDef* other : schema->views())
+    for (ObjectId dep : other->depends_on)
+      if (dep == v->id && other->id != v->id)
+        return Status::Sql("cannot drop view " + v->name + " because view " + other->name + " depends on it",
+                           "2BP01");
+  BTree catalog(txn, txn->header().catalog_root, TreeKind::kTable);
+  bool found = false;
+  DDB_RETURN_IF_ERROR(catalog.Delete(TreeKey::Rowid(v->id), &found));
+  BumpCookie(txn);
+  *out_dropped = true;
   return Status::OK();
 }
 

@@ -87,10 +87,23 @@ class Catalog {
   // *out_created is false when the object existed and if_not_exists was given.
   Status CreateTable(WriteTxn* txn, const TableSpec& spec, bool* out_created);
   Status CreateIndex(WriteTxn* txn, const IndexSpec& spec, bool* out_created);
-  // Refuses a table that other tables' foreign keys reference (23503-class ERR_SQL 2BP01).
+  // Refuses a table that other tables' foreign keys reference or views read (ERR_SQL 2BP01).
   Status DropTable(WriteTxn* txn, const std::string& name, bool if_exists, bool* out_dropped);
   // Refuses indexes that back a PRIMARY KEY, UNIQUE or FOREIGN KEY constraint.
   Status DropIndex(WriteTxn* txn, const std::string& name, bool if_exists, bool* out_dropped);
+
+  // --- M2 DDL (ENGINE.md §7.5); each bumps the cookie once (C1). ---
+  // The schema of txn's current state, including its uncommitted DDL (never cached).
+  Status SchemaOfWrite(WriteTxn* txn, std::shared_ptr<const Schema>* out) { return CurrentSchema(txn, out); }
+  // Rewrites the catalog rows of existing tables (ALTER TABLE builds the new TableDefs;
+  // ids, roots and indexes stay).
+  Status ReplaceTables(WriteTxn* txn, const std::vector<TableDef>& tables);
+  // Stores a view (id assigned here; name, sql, column_names and depends_on given).
+  // OR REPLACE keeps the view's id so dependants stay valid.
+  Status CreateView(WriteTxn* txn, const ViewDef& view, bool or_replace, bool if_not_exists,
+                    bool* out_created);
+  // Refuses a view other views depend on (2BP01).
+  Status DropView(WriteTxn* txn, const std::string& name, bool if_exists, bool* out_dropped);
 
   // --- Rows and keys ---
   // Builds the key of index for a row (values in table column order) and its rowid.

@@ -1,4 +1,5 @@
-// DDL: AST to catalog specs and execution of CREATE/DROP TABLE and INDEX.
+// DDL: AST to catalog specs and execution of CREATE/DROP TABLE and INDEX; ALTER TABLE
+// and views are in db/alter.h.
 // Design: ENGINE.md §6, §7.4, §8.1; contract in db/ddl.h.
 #include "db/ddl.h"
 
@@ -6,9 +7,9 @@
 #include <utility>
 #include <vector>
 
-#include "db/checks.h"
-
 #include "catalog/column_type.h"
+#include "db/alter.h"
+#include "db/checks.h"
 #include "exec/evaluator.h"
 #include "exec/expr_folder.h"
 #include "plan/expr_binder.h"
@@ -234,6 +235,9 @@ Status ExecuteDdl(Catalog* catalog, WriteTxn* txn, const sql::Stmt& stmt) {
       bool dropped = false;
       return catalog->DropIndex(txn, Name(stmt.drop->name), stmt.drop->if_exists, &dropped);
     }
+    case sql::StmtKind::kAlterTable: return ExecuteAlterTable(catalog, txn, *stmt.alter_table, stmt);
+    case sql::StmtKind::kCreateView: return ExecuteCreateView(catalog, txn, *stmt.create_view, stmt);
+    case sql::StmtKind::kDropView: return ExecuteDropView(catalog, txn, *stmt.drop);
     default:
       return Status::Internal("not a DDL statement");
   }

@@ -12,12 +12,13 @@ namespace decentdb {
 
 // Builds the catalog spec of CREATE TABLE. DEFAULT expressions are checked to bind as
 // constants assignable to their column (42703 if they name a column, 22P02/42804 when
-// they cannot be coerced). Unsupported FK actions (CASCADE, SET NULL, SET DEFAULT) are
-// 0A000 in this milestone.
+// they cannot be coerced). SET DEFAULT FK actions are 0A000; CHECK expressions are
+// validated and unnamed ones named (db/checks.h).
 Status BuildTableSpec(const sql::CreateTableStmt& st, const sql::Stmt& whole, TableSpec* out);
 Status BuildIndexSpec(const sql::CreateIndexStmt& st, IndexSpec* out);
 
-// Runs a DDL statement (kCreateTable, kCreateIndex, kDropTable, kDropIndex) in txn.
+// Runs a DDL statement (kCreateTable, kCreateIndex, kDropTable, kDropIndex, kAlterTable,
+// kCreateView, kDropView) in txn.
 // REQUIRES: txn is the statement's write transaction; stmt.kind is one of the above.
 Status ExecuteDdl(Catalog* catalog, WriteTxn* txn, const sql::Stmt& stmt);
 

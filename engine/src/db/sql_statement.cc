@@ -117,9 +117,12 @@ Status SqlStatement::Create(Connection* conn, sql::ParsedStatement parsed, std::
       s->target_ = inner;
       break;
     }
-    case sql::StmtKind::kCreateView: return Unsupported("CREATE VIEW");
-    case sql::StmtKind::kDropView: return Unsupported("DROP VIEW");
-    case sql::StmtKind::kAlterTable: return Unsupported("ALTER TABLE");
+    case sql::StmtKind::kCreateView:
+      if (s->parsed_.param_count > 0) return Status::Sql("a view cannot use parameters ($N)", "42P02");
+      s->kind_ = Kind::kDdl;
+      break;
+    case sql::StmtKind::kDropView:
+    case sql::StmtKind::kAlterTable: s->kind_ = Kind::kDdl; break;
     case sql::StmtKind::kSavepoint: s->kind_ = Kind::kSavepoint; break;
     case sql::StmtKind::kRelease: s->kind_ = Kind::kRelease; break;
     case sql::StmtKind::kRollbackTo: s->kind_ = Kind::kRollbackTo; break;
