@@ -930,8 +930,18 @@ Status Catalog::CreateView(WriteTxn* txn, const ViewDef& spec, bool or_replace, 
   if (const ViewDef* old = schema->FindView(spec.name)) {
     if (if_not_exists) return Status::OK();
     if (!or_replace) return Status::Sql("relation \"" + spec.name + "\" already exists", "42P07");
-    for (ObjectId d : spec.depends_on)
-      if (d == old->id) return Status::Sql("view \"" + spec.name + "\" cannot read itself", "42P17");
+    // The new body may not read the view itself, directly or through other views: a
+    // cycle would make expansion endless.
+    std::vector<ObjectId> todo = spec.depends_on, seen;
+    while (!todo.empty()) {
+      const ObjectId d = todo.back();
+      todo.pop_back();
+      if (d == old->id) return Status::Sql("view \"" + spec.name + "\" would read itself", "42P17");
+      if (std::find(seen.begin(), seen.end(), d) != seen.end()) continue;
+      seen.push_back(d);
+      for (const ViewDef* other : schema->views())
+        if (other->id == d) todo.insert(todo.end(), other->depends_on.begin(), other->depends_on.end());
+    }
     v.id = old->id;  // dependants keep pointing at it
   } else {
     DDB_RETURN_IF_ERROR(NextObjectId(txn, h.catalog_root, &v.id));

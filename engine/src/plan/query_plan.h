@@ -14,6 +14,7 @@
 
 #include "catalog/schema.h"
 #include "plan/bound_expr.h"
+#include "sql/parser.h"
 
 namespace decentdb {
 namespace plan {
@@ -191,6 +192,8 @@ struct PreparedSelect {
   std::vector<std::unique_ptr<TableDef>> view_defs;
   // Row sources of the derived tables (FromTable::source points into them).
   std::vector<std::unique_ptr<RowSource>> sources;
+  // Parsed bodies of the views read (their ASTs back the row sources' plans).
+  std::vector<std::unique_ptr<sql::ParsedStatement>> view_asts;
 };
 
 // The rows of a derived table: one prepared SELECT, or a set operation over two row

@@ -9,6 +9,7 @@
 #include "plan/planner.h"
 #include "plan/system_view_defs.h"
 #include "sql/lexer.h"
+#include "sql/parser.h"
 #include "sql/printer.h"
 
 namespace decentdb {
@@ -20,6 +21,7 @@ constexpr size_t kMaxTables = 64;  // ENGINE.md §10 limit on joined tables
 // a WITH query, set operation operands): bounds the work of WITH queries that reference
 // earlier ones several times.
 constexpr int kMaxNestedQueries = 10000;
+constexpr int kMaxViewDepth = 16;  // ENGINE.md §7.5
 
 // The scope a subquery's outer references resolve in, and the correlation values they
 // turn into (bound in the enclosing query's pool, plan/bound_expr.h B7).
@@ -172,6 +174,7 @@ class SelectBinder {
   Status BuildSource(const sql::QueryBody* body, uint32_t pos, std::unique_ptr<RowSource>* out);
   Status AddDerived(std::unique_ptr<RowSource> src, const std::string& alias, uint32_t pos,
                     const sql::ArenaVec<sql::Ident>& column_aliases, bool compound);
+  Status AddView(const sql::TableRef* ref, const ViewDef& view);
   Status BindCompound(const sql::SelectStmt* s);
   const sql::CommonTableExpr* FindCte(std::string_view name, const CteScope** scope_out) const;
   Status BindConjuncts(const sql::Expr* e, std::vector<Conjunct>* out);
@@ -196,6 +199,7 @@ class SelectBinder {
   std::vector<std::string> output_prints_;              // fingerprints of output exprs
   OuterScope* outer_ = nullptr;
   const CteScope* ctes_ = nullptr;
+  int view_depth_ = 0;  // views being expanded around this query (ENGINE.md §7.5: <= 16)
   int own_budget_ = 0;
   int* budget_ = &own_budget_;
 };
@@ -392,8 +396,8 @@ Status SelectBinder::AddTable(const sql::TableRef* ref) {
       out_->view_defs.push_back(SystemViewTableDef(sys));
       def = out_->view_defs.back().get();
       ft.system_view = sys;
-    } else if (out_->schema->FindView(ref->name.name) != nullptr) {
-      return Error(ref->name.pos, "not supported: views", "0A000");
+    } else if (const ViewDef* view = out_->schema->FindView(ref->name.name)) {
+      return AddView(ref, *view);
     } else {
       return Error(ref->name.pos, "relation " + Quote(ref->name.name) + " does not exist", "42P01");
     }
@@ -444,6 +448,7 @@ Status SelectBinder::PrepareNested(const sql::SelectStmt* q, OuterScope* outer,
   bound.plan = p->plan.get();
   SelectBinder b(options_, p.get(), &bound);
   b.SetNesting(outer, ctes, budget_);
+  b.view_depth_ = view_depth_;
   DDB_RETURN_IF_ERROR(b.BindSelect(q));
   PlannerOptions po;
   po.force_table_scan = options_.force_table_scan;
@@ -517,6 +522,46 @@ Status SelectBinder::AddDerived(std::unique_ptr<RowSource> src, const std::strin
   plan_->tables.push_back(std::move(ft));
   bound_->join_types.push_back(JoinType::kInner);
   bound_->left_on.emplace_back();
+  return Status::OK();
+}
+
+// A view reads as a derived table over its stored SELECT, parsed and bound again for
+// each reference in a scope of its own: no outer references and no WITH queries of the
+// statement (ENGINE.md §7.5). The parsed tree lives as long as the prepared query.
+Status SelectBinder::AddView(const sql::TableRef* ref, const ViewDef& view) {
+  if (view_depth_ >= kMaxViewDepth)
+    return Error(ref->name.pos, "views nested more than 16 deep", "54001");
+  Result<sql::ParsedStatement> parsed = sql::ParseStatement(view.sql);
+  if (!parsed.ok() || parsed.value().stmt->kind != sql::StmtKind::kSelect)
+    return Status::Corruption("the stored query of view " + Quote(view.name) + " does not parse");
+  std::unique_ptr<sql::ParsedStatement> body(new sql::ParsedStatement(std::move(parsed.value())));
+  sql::ArenaVec<sql::Ident> names = ref->column_aliases;
+  if (names.size == 0) {
+    for (const std::string& c : view.column_names) names.Push(body->arena.get(), sql::Ident{c, true, ref->pos});
+  }
+  std::unique_ptr<PreparedSelect> q;
+  ++view_depth_;
+  Status s = PrepareNested(body->stmt->select, nullptr, nullptr, &q);
+  --view_depth_;
+  if (!s.ok() && s.Is(Code::kSql))
+    return Status::Sql("view " + Quote(view.name) + " no longer binds: " + s.message(), s.sqlstate());
+  DDB_RETURN_IF_ERROR(s);
+  // A `*` in the body is expanded at every use, so a column added to a table it reads
+  // would silently add a view column; refuse instead (recreate the view).
+  if (q->plan->outputs.size() != view.column_names.size())
+    return Error(ref->name.pos,
+                 "view " + Quote(view.name) + " was defined with " + std::to_string(view.column_names.size()) +
+                     " columns but its query now returns " + std::to_string(q->plan->outputs.size()) +
+                     "; recreate it (CREATE OR REPLACE VIEW)",
+                 "42P17");
+  std::unique_ptr<RowSource> src(new RowSource());
+  src->kind = RowSource::kSelect;
+  for (const OutputColumn& o : q->plan->outputs) src->types.push_back(o.type);
+  src->select = std::move(q);
+  out_->view_asts.push_back(std::move(body));
+  DDB_RETURN_IF_ERROR(AddDerived(std::move(src), std::string(ref->has_alias ? ref->alias.name : view.name),
+                                 ref->pos, names, false));
+  plan_->tables.back().name = view.name;
   return Status::OK();
 }
 
