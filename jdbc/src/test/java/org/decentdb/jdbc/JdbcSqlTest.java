@@ -394,6 +394,11 @@ class JdbcSqlTest {
     long[] after = d.statementCacheStats();
     assertThat(after[1] - before[1]).isEqualTo(1); // one miss, then hits
     assertThat(after[0] - before[0]).isEqualTo(9);
+    // A statement served from the cache starts with no parameter values of its own.
+    try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM q WHERE id = ?")) {
+      assertThatThrownBy(ps::executeQuery).isInstanceOfSatisfying(SQLException.class,
+          e -> assertThat(e.getSQLState()).isEqualTo("07002"));
+    }
   }
 
   @Test

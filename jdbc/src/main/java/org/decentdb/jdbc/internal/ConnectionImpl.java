@@ -214,6 +214,7 @@ public final class ConnectionImpl implements DecentDBConnection {
     } finally {
       db.lock().unlock();
     }
+    s.trimEncoder();
     idle.computeIfAbsent(s.engineSql(), k -> new ArrayDeque<>()).addFirst(s);
     idleCount++;
     while (idleCount > config.statementCacheSize()) {

@@ -61,7 +61,7 @@ final class PreparedStatementImpl extends StatementImpl implements DecentDBPrepa
       super.close();
       throw e;
     }
-    this.enc = new ParamEncoder(ns.parameterCount());
+    this.enc = ns.encoder();
   }
 
   private void checkUsable() throws SQLException {

@@ -241,8 +241,7 @@ public class StatementImpl implements Statement {
     borrowed = ns;
     hold(ns);
     notePrepared();
-    ParamEncoder none = new ParamEncoder(0);
-    none.reset();
+    ParamEncoder none = ns.encoder();
     none.appendRow();
     try {
       return run(ns, none, startTrace(sql));

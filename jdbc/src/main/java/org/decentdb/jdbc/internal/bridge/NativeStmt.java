@@ -47,6 +47,7 @@ public final class NativeStmt {
   private int rows;
   private int used;
   private boolean finalized;
+  private ParamEncoder encoder; // reused by whoever holds this statement; see encoder()
   // True while an execution may hold engine state (a snapshot, a cursor): after a batch that
   // returned MORE, or after an error. A batch that returned DONE has ended the execution in
   // the engine already, so reset() has nothing to do and skips the native call.
@@ -124,6 +125,28 @@ public final class NativeStmt {
 
   public NativeDb db() {
     return db;
+  }
+
+  /**
+   * This statement's parameter encoder, with no values set and nothing encoded. It is reused
+   * by each statement object that borrows this native statement (one at a time), so that
+   * preparing a cached statement allocates no direct buffer.
+   */
+  public ParamEncoder encoder() {
+    if (encoder == null) {
+      encoder = new ParamEncoder(paramCount);
+    } else {
+      encoder.clear();
+      encoder.reset();
+    }
+    return encoder;
+  }
+
+  /** Lets a grown encoding buffer go when the statement goes back to the cache. */
+  public void trimEncoder() {
+    if (encoder != null && encoder.capacity() > 64 * 1024) {
+      encoder = null;
+    }
   }
 
   /** Marks the next error as caused by a query timeout (SQLTimeoutException). */

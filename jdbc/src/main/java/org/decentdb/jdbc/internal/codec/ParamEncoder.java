@@ -42,6 +42,11 @@ public final class ParamEncoder {
     return count;
   }
 
+  /** Bytes the encoding buffer holds (it grows with the largest row or batch encoded). */
+  public int capacity() {
+    return buffer.capacity();
+  }
+
   private int slot(int index) throws SQLException {
     if (index < 1 || index > count) {
       throw new SQLException("parameter index " + index + " is out of range 1.." + count,
