@@ -4,7 +4,9 @@
  * Queries stay in the common subset (ENGINE.md §12): comparisons, AND/OR/NOT with NULLs,
  * IN, BETWEEN, LIKE, IS NULL, CASE, COALESCE, arithmetic, string functions, aggregates with
  * GROUP BY/HAVING, inner and left joins, DISTINCT, ORDER BY with explicit NULL placement and
- * LIMIT/OFFSET. Unordered results compare as multisets. Set DDB_DIFF_QUERIES for more queries.
+ * LIMIT/OFFSET, subqueries (IN / NOT IN, EXISTS / NOT EXISTS, scalar; uncorrelated and
+ * correlated) and set operations (UNION [ALL], INTERSECT, EXCEPT) with ORDER BY/LIMIT on the
+ * compound. Unordered results compare as multisets. Set DDB_DIFF_QUERIES for more queries.
  */
 package org.decentdb.jdbc;
 
@@ -96,7 +98,7 @@ class DifferentialTest {
   }
 
   private String textColumn(String alias) {
-    return alias.equals("x") ? "x.s" : "y.u";
+    return alias.equals("x") ? "x.s" : alias + ".u";
   }
 
   private String intExpr(String alias, String[] cols, int depth) {
@@ -173,9 +175,68 @@ class DifferentialTest {
     return expr + (desc ? " DESC NULLS LAST" : " ASC NULLS LAST");
   }
 
+  /** A subquery over t2 (alias z) returning one integer column, optionally correlated to x. */
+  private String t2Values(boolean correlated) {
+    String where = predicate("z", T2_COLS, 1);
+    if (correlated) {
+      where = "z.t1_id = x.id AND " + where;
+    }
+    return "SELECT " + (rnd.nextBoolean() ? "z.c" : "z.t1_id") + " FROM t2 z WHERE " + where;
+  }
+
+  /** Subqueries in WHERE and in the select list. */
+  private Object[] subqueryQuery() {
+    String outer = intColumn("x", T1_COLS);
+    switch (rnd.nextInt(5)) {
+      case 0: // [NOT] IN, uncorrelated or correlated
+        return new Object[] {"SELECT x.id, x.a FROM t1 x WHERE " + outer
+            + (rnd.nextBoolean() ? " IN (" : " NOT IN (") + t2Values(rnd.nextBoolean()) + ")",
+            false};
+      case 1: // [NOT] EXISTS, correlated or not
+        return new Object[] {"SELECT x.id, x.s FROM t1 x WHERE "
+            + (rnd.nextBoolean() ? "EXISTS (" : "NOT EXISTS (") + "SELECT 1 FROM t2 z WHERE "
+            + (rnd.nextBoolean() ? "z.t1_id = x.id AND " : "") + predicate("z", T2_COLS, 1)
+            + ") AND " + predicate("x", T1_COLS, 1), false};
+      case 2: // correlated scalar subqueries in the select list
+        return new Object[] {"SELECT x.id, (SELECT COUNT(*) FROM t2 z WHERE z.t1_id = x.id AND "
+            + predicate("z", T2_COLS, 1) + "), (SELECT MAX(z.c) FROM t2 z WHERE z.t1_id = x.id)"
+            + " FROM t1 x WHERE " + predicate("x", T1_COLS, 1) + orderLimit("x.id", true), true};
+      case 3: // uncorrelated scalar subquery in WHERE
+        return new Object[] {"SELECT x.id, x.b FROM t1 x WHERE " + outer + " "
+            + new String[] {"=", "<", ">="}[rnd.nextInt(3)] + " (SELECT "
+            + (rnd.nextBoolean() ? "MIN" : "MAX") + "(z.c) FROM t2 z WHERE "
+            + predicate("z", T2_COLS, 1) + ")", false};
+      default: // correlated scalar subquery in WHERE
+        return new Object[] {"SELECT x.id FROM t1 x WHERE " + outer + " "
+            + new String[] {"=", "<>", "<="}[rnd.nextInt(3)]
+            + " (SELECT MIN(z.c) FROM t2 z WHERE z.t1_id = x.id AND "
+            + predicate("z", T2_COLS, 1) + ")", false};
+    }
+  }
+
+  /** UNION [ALL] / INTERSECT / EXCEPT of two filtered scans, sometimes ordered and limited. */
+  private Object[] setOpQuery() {
+    String op = new String[] {"UNION", "UNION ALL", "INTERSECT", "EXCEPT"}[rnd.nextInt(4)];
+    String left = "SELECT x.a, x.s FROM t1 x WHERE " + predicate("x", T1_COLS, 1);
+    String right = "SELECT y.c, y.u FROM t2 y WHERE " + predicate("y", T2_COLS, 1);
+    if (rnd.nextInt(3) == 0) {
+      right = "SELECT x.b, x.s FROM t1 x WHERE " + predicate("x", T1_COLS, 1);
+    }
+    if (rnd.nextBoolean()) {
+      return new Object[] {left + " " + op + " " + right
+          + orderLimit("1 NULLS LAST, 2 NULLS LAST", true), true};
+    }
+    return new Object[] {left + " " + op + " " + right, false};
+  }
+
   /** One query and whether its row order is significant. */
   private Object[] query() {
-    switch (rnd.nextInt(6)) {
+    switch (rnd.nextInt(9)) {
+      case 6:
+      case 7:
+        return subqueryQuery();
+      case 8:
+        return setOpQuery();
       case 0: { // filtered scan, total order on a unique key
         boolean desc = rnd.nextBoolean();
         return new Object[] {"SELECT x.id, " + intExpr("x", T1_COLS, 2) + ", x.s FROM t1 x WHERE "
