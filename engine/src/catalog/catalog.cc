@@ -698,8 +698,7 @@ Status Catalog::CreateIndex(WriteTxn* txn, const IndexSpec& spec, bool* out_crea
       return Status::Sql("column \"" + c.name + "\" does not exist in table \"" + t->name + "\"", "42703");
     i.columns.push_back(IndexColumn{col, c.descending});
   }
-  if (spec.kind == IndexKind::kTrigram)
-    return Status::NotSupported("not supported: trigram indexes");
+  if (spec.kind == IndexKind::kTrigram) DDB_RETURN_IF_ERROR(CheckTrigramIndex(*t, i));
   HeaderFields h;
   DDB_RETURN_IF_ERROR(EnsureCatalogTree(txn, &h));
   DDB_RETURN_IF_ERROR(NextObjectId(txn, h.catalog_root, &i.id));
@@ -712,6 +711,7 @@ Status Catalog::CreateIndex(WriteTxn* txn, const IndexSpec& spec, bool* out_crea
 }
 
 Status Catalog::BuildIndex(WriteTxn* txn, const TableDef& table, const IndexDef& index) {
+  if (index.kind == IndexKind::kTrigram) return BuildTrigramIndex(txn, table, index);
   BTree tree(txn, index.root, TreeKind::kIndex);
   BTreeCursor cur(txn, table.root, TreeKind::kTable);
   std::vector<Value> row;

@@ -138,6 +138,9 @@ class Catalog {
   Status WriteTableRow(WriteTxn* txn, PageId catalog_root, const TableDef& t);
   Status WriteIndexRow(WriteTxn* txn, PageId catalog_root, const IndexDef& i);
   Status BuildIndex(WriteTxn* txn, const TableDef& table, const IndexDef& index);
+  // Trigram indexes (catalog/trigram_catalog.cc, ENGINE.md §7.6).
+  static Status CheckTrigramIndex(const TableDef& table, const IndexDef& index);
+  static Status BuildTrigramIndex(WriteTxn* txn, const TableDef& table, const IndexDef& index);
   Status CurrentSchema(WriteTxn* txn, std::shared_ptr<const Schema>* out);
   void BumpCookie(WriteTxn* txn);
 

@@ -628,6 +628,8 @@ Status SqlStatement::OpenRead() {
   exec::ExecContext ctx;
   ctx.interrupt = conn_->interrupt_flag();
   ctx.now_ms = conn_->TransactionTimeMs();
+  ctx.trigram_threshold = conn_->options().trigram_postings_threshold;
+  ctx.trigram_strict = conn_->options().trigram_strict;
   DDB_RETURN_IF_ERROR(cursor_->Open(reader, param_refs_.data(), static_cast<int>(param_refs_.size()), ctx));
   state_ = State::kCursor;
   return Status::OK();
@@ -685,7 +687,8 @@ Status SqlStatement::RunDml(WriteTxn* w) {
   } else {
     DDB_RETURN_IF_ERROR(RunUpdateDelete(w, &writer, kind_ == Kind::kUpdate));
   }
-  // FK actions, then checks, run once, at statement end (§7.4, §7.5).
+  // Trigram postings, FK actions, then checks, run once, at statement end (§7.4-§7.6).
+  DDB_RETURN_IF_ERROR(writer.Finish());
   DDB_RETURN_IF_ERROR(fks_.RunActions(w, conn_->catalog(), *compiled_->schema, compiled_->checks.get()));
   return fks_.Verify(w, *compiled_->schema);
 }
@@ -743,6 +746,8 @@ Status SqlStatement::RunInsert(WriteTxn* w, exec::TableWriter* writer) {
       exec::ExecContext ctx;
       ctx.interrupt = conn_->interrupt_flag();
       ctx.now_ms = conn_->TransactionTimeMs();
+      ctx.trigram_threshold = conn_->options().trigram_postings_threshold;
+      ctx.trigram_strict = conn_->options().trigram_strict;
       DDB_RETURN_IF_ERROR(cur->Open(w, param_refs_.data(), static_cast<int>(param_refs_.size()), ctx));
       const int n = c.query->column_count();
       for (;;) {
@@ -844,6 +849,8 @@ Status SqlStatement::RunUpdateDelete(WriteTxn* w, exec::TableWriter* writer, boo
     exec::ExecContext ctx;
     ctx.interrupt = conn_->interrupt_flag();
     ctx.now_ms = conn_->TransactionTimeMs();
+    ctx.trigram_threshold = conn_->options().trigram_postings_threshold;
+    ctx.trigram_strict = conn_->options().trigram_strict;
     DDB_RETURN_IF_ERROR(cur->Open(w, param_refs_.data(), static_cast<int>(param_refs_.size()), ctx));
     for (;;) {
       bool has = false;

@@ -15,6 +15,9 @@ namespace exec {
 namespace {
 
 constexpr size_t kMaxDescribedBytes = 100;
+// Buffered trigram (trigram, rowid) changes after which a statement writes them early
+// (about 16 MiB per index); otherwise they are written at statement end.
+constexpr size_t kTrigramFlushPairs = size_t{1} << 20;
 
 void AppendValueText(ValueRef v, std::string* out) {
   char buf[40];
@@ -263,6 +266,7 @@ Status FkChecks::RunActions(WriteTxn* txn, Catalog* catalog, const Schema& schem
       writer.set_checker(checker);
       if (w.action == FkAction::kCascade && w.new_key.empty()) {
         DDB_RETURN_IF_ERROR(writer.Delete(w.rowid, old));
+        DDB_RETURN_IF_ERROR(writer.Finish());
         continue;
       }
       fresh = old;
@@ -270,6 +274,7 @@ Status FkChecks::RunActions(WriteTxn* txn, Catalog* catalog, const Schema& schem
         fresh[w.fk->child_columns[k]] = w.action == FkAction::kSetNull ? Value() : w.new_key[k];
       int64_t moved = 0;
       DDB_RETURN_IF_ERROR(writer.Update(w.rowid, old, &fresh, &moved));
+      DDB_RETURN_IF_ERROR(writer.Finish());
     }
   }
   depth_ = 0;
@@ -317,6 +322,9 @@ TableWriter::TableWriter(WriteTxn* txn, Catalog* catalog, const Schema* schema, 
                          FkChecks* fks)
     : txn_(txn), catalog_(catalog), schema_(schema), table_(table), fks_(fks) {
   indexes_ = schema->IndexesOf(table->id);
+  trigram_.resize(indexes_.size());
+  for (size_t i = 0; i < indexes_.size(); ++i)
+    if (indexes_[i]->kind == IndexKind::kTrigram) trigram_[i] = std::make_unique<search::TrigramDeltas>();
   referencing_ = schema->ReferencesTo(table->id);
 }
 
@@ -365,7 +373,12 @@ Status TableWriter::WriteIndexes(const std::vector<ValueRef>& row, int64_t rowid
   for (size_t i = 0; i < indexes_.size(); ++i) {
     if (only != nullptr && !(*only)[i]) continue;
     const IndexDef& index = *indexes_[i];
-    if (index.kind != IndexKind::kBtree) continue;
+    if (trigram_[i] != nullptr) {
+      ValueRef v = row[index.columns[0].column];
+      if (v.type() == ValueType::kText) trigram_[i]->AddValue(v.bytes(), rowid);
+      DDB_RETURN_IF_ERROR(FlushTrigrams(kTrigramFlushPairs));
+      continue;
+    }
     if (index.unique) DDB_RETURN_IF_ERROR(CheckUnique(index, row, rowid));
     DDB_RETURN_IF_ERROR(Catalog::BuildIndexKey(*table_, index, row.data(), rowid, txn_->page_size(), &key_));
     BTree tree(txn_, index.root, TreeKind::kIndex);
@@ -378,7 +391,11 @@ Status TableWriter::DeleteIndexes(const std::vector<ValueRef>& row, int64_t rowi
   for (size_t i = 0; i < indexes_.size(); ++i) {
     if (only != nullptr && !(*only)[i]) continue;
     const IndexDef& index = *indexes_[i];
-    if (index.kind != IndexKind::kBtree) continue;
+    if (trigram_[i] != nullptr) {
+      ValueRef v = row[index.columns[0].column];
+      if (v.type() == ValueType::kText) trigram_[i]->RemoveValue(v.bytes(), rowid);
+      continue;
+    }
     DDB_RETURN_IF_ERROR(Catalog::BuildIndexKey(*table_, index, row.data(), rowid, txn_->page_size(), &key_));
     BTree tree(txn_, index.root, TreeKind::kIndex);
     bool found = false;
@@ -423,6 +440,15 @@ void TableWriter::QueueParentChecks(const std::vector<Value>& old_row, const std
     }
   }
 }
+
+Status TableWriter::FlushTrigrams(size_t at_least) {
+  for (size_t i = 0; i < trigram_.size(); ++i)
+    if (trigram_[i] != nullptr && trigram_[i]->pending() >= at_least && !trigram_[i]->empty())
+      DDB_RETURN_IF_ERROR(trigram_[i]->Apply(txn_, indexes_[i]->root));
+  return Status::OK();
+}
+
+Status TableWriter::Finish() { return FlushTrigrams(0); }
 
 Status TableWriter::Insert(std::vector<Value>* row, int64_t* out_rowid) {
   std::vector<Value>& r = *row;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "exec/scratch.h"
 #include "pager/engine.h"
 #include "record/value.h"
+#include "search/postings.h"
 #include "util/status.h"
 
 namespace decentdb {
@@ -104,6 +106,10 @@ class TableWriter {
                 int64_t* out_rowid);
   // Deletes row `rowid` (current values old_row) and its index entries; queues (F2).
   Status Delete(int64_t rowid, const std::vector<Value>& old_row);
+  // Writes the trigram postings changes the rows so far queued (ENGINE.md §7.6: applied
+  // at statement end, inside the transaction). REQUIRES: called once the statement has
+  // written its last row, before its changes are committed or read through an index.
+  Status Finish();
 
   const TableDef& table() const { return *table_; }
   // Runs checker on every inserted and updated row after NOT NULL, before uniqueness
@@ -118,6 +124,8 @@ class TableWriter {
                       const std::vector<bool>* only);
   Status DeleteIndexes(const std::vector<ValueRef>& row, int64_t rowid,
                        const std::vector<bool>* only);
+  // Applies the trigram buffers holding at least at_least pending changes.
+  Status FlushTrigrams(size_t at_least);
   void QueueChildChecks(const std::vector<Value>& row, const std::vector<Value>* old_row);
   void QueueParentChecks(const std::vector<Value>& old_row, const std::vector<Value>* new_row);
   std::string UniqueName(const IndexDef& index) const;
@@ -129,6 +137,8 @@ class TableWriter {
   FkChecks* fks_;
   RowChecker* checker_ = nullptr;
   std::vector<const IndexDef*> indexes_;
+  // Per entry of indexes_: the buffered postings changes of a trigram index, else null.
+  std::vector<std::unique_ptr<search::TrigramDeltas>> trigram_;
   std::vector<std::pair<const TableDef*, const ForeignKeyDef*>> referencing_;
   std::string key_;
   std::string prefix_;

@@ -123,6 +123,9 @@ class TableAccess {
   Status AdvanceRowids(bool* has_row);
   Status AdvanceRowidRange(bool* has_row);
   Status AdvanceValues(bool* has_row);
+  // Trigram paths (exec/trigram_scan.cc).
+  Status ComputeTrigram();
+  Status AdvanceTrigram(bool* has_row);
   Status LoadRow(int64_t rowid);
   Status LoadFromKey(std::string_view key, int64_t rowid);
   Status Passes(bool materializing, bool* ok);
@@ -167,6 +170,9 @@ class TableAccess {
   std::vector<Value> mat_rows_;  // needed_.size() values per row
   std::vector<int64_t> mat_rowids_;
   size_t mat_pos_ = 0;
+  // Trigram paths: candidate rowids, or a table scan when the guardrails refuse.
+  std::vector<int64_t> candidates_;
+  bool trigram_scan_ = false;
   // System view and derived table rows (kValues).
   std::vector<std::vector<Value>> view_rows_;
   bool view_loaded_ = false;

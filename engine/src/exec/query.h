@@ -58,6 +58,10 @@ struct ExecContext {
   // they must stay valid during the execution.
   const ValueRef* outer = nullptr;
   int outer_count = 0;
+  // Trigram guardrails (ENGINE.md §7.6): trigram_postings_threshold, and whether a
+  // refused trigram path fails the statement instead of scanning.
+  uint64_t trigram_threshold = 100000;
+  bool trigram_strict = false;
 };
 
 class QueryCursor;

@@ -367,6 +367,7 @@ Status TableAccess::ComputeRanges() {
     case AccessKind::kRowidRange: return ComputeRowidRanges();
     case AccessKind::kIndexSeek:
     case AccessKind::kIndexRange: return ComputeIndexRanges();
+    case AccessKind::kTrigram: return ComputeTrigram();
     default: return Status::OK();
   }
 }
@@ -576,6 +577,7 @@ Status TableAccess::Advance(bool* has_row) {
     case AccessKind::kRowidRange: s = AdvanceRowidRange(has_row); break;
     case AccessKind::kIndexSeek:
     case AccessKind::kIndexRange: s = AdvanceIndex(has_row); break;
+    case AccessKind::kTrigram: s = AdvanceTrigram(has_row); break;
     default: s = AdvanceTable(has_row); break;
   }
   if (s.ok() && !*has_row) done_ = true;

@@ -491,6 +491,7 @@ class Explainer {
     std::string l = std::string(AccessKindName(kind)) + " " + ft.name;
     if (p.index != nullptr) l += " USING " + p.index->name;
     if (!p.index_conds.empty()) l += " (" + Conds(p.index_conds, plan_, st.table) + ")";
+    if (p.kind == AccessKind::kTrigram) l += " (runtime guardrail)";
     if (p.reverse) l += " BACKWARD";
     if (!p.filters.empty()) l += " Filter (" + Conds(p.filters, plan_, st.table) + ")";
     if (p.index_only) l += " (index only)";

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "plan/trigram_access.h"
+
 namespace decentdb {
 namespace plan {
 
@@ -16,6 +18,7 @@ const char* AccessKindName(AccessKind k) {
     case AccessKind::kIndexSeek: return "IndexSeek";
     case AccessKind::kIndexRange: return "IndexRange";
     case AccessKind::kValues: return "Values";
+    case AccessKind::kTrigram: return "TrigramCandidates";
   }
   return "?";
 }
@@ -405,7 +408,7 @@ bool NullRejecting(const BoundExpr* e, const FromTable& ft) {
 // so rows come from index entries alone. Key decoding loses a DECIMAL's scale and the
 // sign of -0.0, so those columns always come from the table.
 bool IndexCovers(const FromTable& ft, const IndexDef* idx) {
-  if (idx == nullptr) return false;
+  if (idx == nullptr || idx->kind != IndexKind::kBtree) return false;
   for (size_t c = 0; c < ft.needed.size(); ++c) {
     if (!ft.needed[c] || static_cast<int>(c) == ft.table->rowid_alias) continue;
     bool in = false;
@@ -453,6 +456,22 @@ Candidate Planner::Best(int t, uint64_t avail, const std::vector<Conjunct>& conj
   std::vector<const IndexDef*> indexes;
   if (!opts_.force_table_scan && schema_ != nullptr) indexes = schema_->IndexesOf(ft.table->id);
   std::vector<Candidate> cands = Candidates(*plan_, t, sargs, avail, indexes);
+  // Trigram candidates rank below every B-tree path and above a scan (ENGINE.md §9.1).
+  for (size_t i = 0; i < conjs.size() && !opts_.force_table_scan; ++i) {
+    if (&conjs == &b_->conjuncts && placed_[i]) continue;
+    if (conjs[i].tables & ~(avail | Bit(t))) continue;
+    TrigramPredicate tp;
+    if (!MatchTrigramPredicate(*plan_, t, conjs[i].expr, indexes, &tp)) continue;
+    Candidate c;
+    c.path.kind = AccessKind::kTrigram;
+    c.path.index = tp.index;
+    c.path.trigram_like = tp.like;
+    c.used.push_back(tp.like);
+    c.deps = tp.deps;
+    c.score = kTrigramScore;
+    cands.push_back(std::move(c));
+    break;
+  }
   bool want_order = driver && !plan_->aggregate && !plan_->sort.empty() && !plan_->target_scan;
   int best = 0;
   bool best_order = false;

@@ -57,6 +57,8 @@ enum class AccessKind : uint8_t {
   kIndexRange,   // equal keys of a non-unique index, an equality prefix plus a range,
                  // or an ordered walk of the whole index
   kValues,       // materialized rows (system views) or the single row of FROM-less SELECT
+  kTrigram,      // candidates of a trigram index for a LIKE/ILIKE, re-checked per row; the
+                 // guardrails may turn it into a table scan when it opens (ENGINE.md §7.6)
 };
 
 const char* AccessKindName(AccessKind k);
@@ -78,6 +80,9 @@ struct AccessPath {
   bool hi_inclusive = true;
   // LIKE pattern on the range column: its literal prefix becomes [p, p+1) at open time.
   const BoundExpr* like_prefix = nullptr;
+  // kTrigram: the LIKE/ILIKE node whose pattern (args[1], escape args[2]) selects the
+  // candidates of `index`; the node itself is among index_conds and always re-checked.
+  const BoundExpr* trigram_like = nullptr;
   bool reverse = false;     // walk backwards (sort avoidance of DESC orders)
   bool unique = false;      // at most one row per probe combination
   bool index_only = false;  // every needed column is in the index key
