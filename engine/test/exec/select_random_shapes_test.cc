@@ -1,6 +1,7 @@
 // Robustness of the query side on random SELECT shapes: joins of every kind, GROUP BY
 // with HAVING, DISTINCT, ORDER BY by alias/ordinal/expression, LIMIT/OFFSET, parameters
-// of every class and names that do not exist. Every statement must either run or fail
+// of every class and names that do not exist; and nested shapes: subqueries (correlated
+// or not, nested), set operations, WITH, derived tables and ROW_NUMBER. Every statement must either run or fail
 // with an ordinary SQL error; nothing may crash, and results must not depend on whether
 // indexes are used. Run it under DDB_SANITIZE for memory errors. Seeded by DDB_SEED.
 #include <algorithm>
@@ -109,7 +110,77 @@ std::string RandomSelect(Gen* g, std::vector<Value>* params) {
   return sql;
 }
 
+// A random query built from nested pieces; `depth` bounds the nesting.
+std::string RandomNested(Gen* g, int depth) {
+  static const char* const kOuterPreds[] = {
+      "p.grp = $1", "p.name LIKE 'b%'", "p.id > 10", "p.amount IS NULL", "p.grp IN (1, NULL)",
+      "p.nosuch = 1"};
+  static const char* const kInnerPreds[] = {
+      "c.pid = p.id", "c.tag = p.name", "c.v < p.grp", "c.pid = $1", "c.v > 1", "c.tag IS NULL",
+      "c.pid = q.id"};
+  auto inner = [&](const char* select) {
+    std::string s = std::string("SELECT ") + select + " FROM c WHERE " + g->Pick(kInnerPreds);
+    if (depth > 0 && g->Int(3) == 0)
+      s += " AND EXISTS (SELECT 1 FROM p AS q WHERE q.id = c.pid AND " + std::string(g->Pick(kOuterPreds)) + ")";
+    if (depth > 0 && g->Int(4) == 0) s += " AND c.pid IN (SELECT id FROM (" + RandomNested(g, depth - 1) + ") n)";
+    if (g->Int(4) == 0) s += " UNION SELECT " + std::string(select) + " FROM c WHERE c.id < $1";
+    return s;
+  };
+  std::string where;
+  switch (g->Int(7)) {
+    case 0: where = "p.id IN (" + inner("pid") + ")"; break;
+    case 1: where = "p.grp NOT IN (" + inner("pid") + ")"; break;
+    case 2: where = "EXISTS (" + inner("1") + ")"; break;
+    case 3: where = "NOT EXISTS (" + inner("*") + ")"; break;
+    case 4: where = "p.grp = (" + inner("max(pid)") + ")"; break;
+    case 5: where = "p.id = (" + inner("pid") + ")"; break;  // may be 21000
+    default: where = g->Pick(kOuterPreds); break;
+  }
+  std::string select = g->Int(3) == 0 ? "p.id, (" + inner("count(*)") + ")"
+                       : g->Int(2) == 0 ? "p.id, ROW_NUMBER() OVER (PARTITION BY p.grp ORDER BY p.id DESC)"
+                                        : "p.id, p.name";
+  std::string q = "SELECT " + select + " FROM p WHERE " + where;
+  switch (g->Int(5)) {
+    case 0: q += " UNION ALL SELECT id, name FROM p WHERE grp = 2"; break;
+    case 1: q += " EXCEPT SELECT id, tag FROM c"; break;
+    case 2: q = "WITH w AS (" + q + ") SELECT * FROM w WHERE id > 3"; break;
+    case 3: q = "SELECT * FROM (" + q + ") d"; break;
+    default: break;
+  }
+  if (g->Int(3) == 0) q += " ORDER BY 1";
+  return q;
+}
+
 }  // namespace
+
+TEST(SelectRandomShapes, NestedQueriesRunOrFailCleanlyAndAgreeWithScans) {
+  Gen g(ddbtest::TestSeed() + 1);
+  Db db;
+  Build(&db);
+  int ran = 0;
+  for (int i = 0; i < 400; ++i) {
+    std::string sql = RandomNested(&g, 2);
+    std::vector<Value> params = {g.Int(4) == 0 ? Value::Null() : Value::Int64(g.Int(30))};
+    qtest::QueryResult fast = db.Query(sql, params, false);
+    if (!fast.status.ok()) {
+      if (!fast.status.Is(Code::kSql))
+        ddbtest::ReportFailure(__FILE__, __LINE__, sql + " -> " + fast.status.ToString());
+      continue;
+    }
+    ++ran;
+    qtest::QueryResult slow = db.Query(sql, params, true);
+    if (!slow.status.ok()) {
+      ddbtest::ReportFailure(__FILE__, __LINE__, sql + " (scan) -> " + slow.status.ToString());
+      continue;
+    }
+    std::sort(fast.rows.begin(), fast.rows.end());
+    std::sort(slow.rows.begin(), slow.rows.end());
+    if (fast.rows != slow.rows)
+      ddbtest::ReportFailure(__FILE__, __LINE__,
+                             sql + "\nindex:\n" + Join(fast.rows) + "\nscan:\n" + Join(slow.rows));
+  }
+  EXPECT_GT(ran, 150);
+}
 
 TEST(SelectRandomShapes, RunOrFailCleanlyAndAgreeWithScans) {
   Gen g(ddbtest::TestSeed());
