@@ -4,7 +4,8 @@
 // durable single-row commits. Targets: ENGINE.md §12 (seek < 1 µs median, scan > 10M
 // rows/s, 1M-row insert > 500k rows/s, single insert with fsync < 1 ms).
 //
-// Usage: storage_bench [rows=1000000] [dir=/tmp]
+// Usage: storage_bench [rows=1000000] [dir=/tmp] [stores=both|engine|memory]
+// (one store alone is handy under valgrind --tool=callgrind)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -192,10 +193,12 @@ Figures RunMemory(int64_t rows) {
 int main(int argc, char** argv) {
   int64_t rows = argc > 1 ? std::atoll(argv[1]) : 1000000;
   std::string dir = argc > 2 ? argv[2] : "/tmp";
+  const std::string stores = argc > 3 ? argv[3] : "both";
+  const bool run_engine = stores != "memory", run_memory = stores != "engine";
   std::printf("storage_bench: table tree, %lld rows of 100-byte payloads, 4 KiB pages\n",
               static_cast<long long>(rows));
-  Figures eng = RunEngine(rows, dir);
-  Figures mem = RunMemory(rows);
+  Figures eng = run_engine ? RunEngine(rows, dir) : Figures();
+  Figures mem = run_memory ? RunMemory(rows) : Figures();
   std::printf("\n%-44s %16s %16s\n", "metric", "pager (file)", "in-memory store");
   std::printf("%-44s %16.0f %16.0f\n", "insert, one transaction (rows/s)", eng.insert_rows_per_s,
               mem.insert_rows_per_s);
