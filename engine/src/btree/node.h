@@ -147,65 +147,129 @@ inline bool CellAt(const uint8_t* p, uint32_t usable, bool index, uint32_t i, Ce
   return ParseCell(index, IsLeafType(NodeType(p)), p + off, p + usable, out);
 }
 
-// Binary search for the first cell whose key is >= the search key (a rowid for table
-// trees, bytes for index trees); *pos is CellCount when there is none, *eq tells whether
-// that cell's key equals the search key. Decodes only keys: this is the lookup hot path.
-// False if a probed cell is malformed. REQUIRES: CheckNode passed.
-// guess (or kNoGuess) is a likely position to probe first; any value is safe.
-constexpr uint32_t kNoGuess = UINT32_MAX;
-inline bool SearchNode(const uint8_t* p, uint32_t usable, bool index, int64_t rowid,
-                       const uint8_t* key, size_t key_len, uint32_t guess, uint32_t* pos,
-                       bool* eq) {
-  const bool leaf = IsLeafType(NodeType(p));
-  const uint8_t* limit = p + usable;
-  const uint32_t cs = ContentStart(p);
-  uint32_t lo = 0, hi = CellCount(p);
-  *eq = false;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (guess < hi && guess >= lo) {
-      mid = guess;
-      guess = kNoGuess;
-    }
-    uint32_t off = CellPointer(p, mid);
-    if (off < cs || off >= usable) return false;
-    const uint8_t* c = p + off + (leaf ? 0 : 4);
-    if (c >= limit) return false;
-    uint64_t v;
-    c = DecodeVarint(c, limit, &v);
-    if (c == nullptr) return false;
-    int cmp;
-    if (index) {
-      if (v > static_cast<uint64_t>(limit - c)) return false;
-      size_t n = key_len < v ? key_len : static_cast<size_t>(v);
-      cmp = n == 0 ? 0 : std::memcmp(key, c, n);
-      if (cmp == 0) cmp = key_len < v ? -1 : (key_len > v ? 1 : 0);
-    } else {
-      int64_t r = ZigZagDecode(v);
-      cmp = rowid < r ? -1 : (rowid > r ? 1 : 0);
-    }
-    if (cmp > 0) {
-      lo = mid + 1;
-    } else {
-      *eq = cmp == 0;
-      hi = mid;
-    }
-  }
-  // The last probe that moved hi down sits at the final position, so *eq describes it
-  // (the keys are strictly increasing, so probe order does not matter).
-  *pos = lo;
-  return true;
-}
-
 // Where rowid probably sits in a table page whose keys lie in (lo, hi]: rowids are often
-// dense, and then this is exact, saving most binary-search probes (each one a likely
-// cache miss on a large tree). REQUIRES: lo < rowid <= hi.
+// dense, and then this is exact. REQUIRES: lo < rowid <= hi.
+constexpr uint32_t kNoGuess = UINT32_MAX;
 inline uint32_t GuessPosition(int64_t rowid, int64_t lo, int64_t hi, uint32_t n) {
   if (n == 0) return kNoGuess;
   uint64_t span = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo);
   uint64_t off = static_cast<uint64_t>(rowid) - static_cast<uint64_t>(lo) - 1;
-  uint64_t g = static_cast<uint64_t>((static_cast<unsigned __int128>(off) * n) / span);
+  uint64_t g = span <= UINT32_MAX
+                   ? off * n / span  // off < span and n < 2^16: no overflow
+                   : static_cast<uint64_t>((static_cast<unsigned __int128>(off) * n) / span);
   return g < n ? static_cast<uint32_t>(g) : n - 1;
+}
+
+// Compares the search key with the key of cell i into *cmp (<0, 0, >0). False if the
+// cell is malformed. REQUIRES: CheckNode passed, i < CellCount(p).
+inline bool CompareWithCell(const uint8_t* p, uint32_t usable, uint32_t cs, bool leaf,
+                            bool index, int64_t rowid, const uint8_t* key, size_t key_len,
+                            uint32_t i, int* cmp) {
+  const uint8_t* limit = p + usable;
+  uint32_t off = CellPointer(p, i);
+  if (off < cs || off >= usable) return false;
+  const uint8_t* c = p + off + (leaf ? 0 : 4);
+  if (c >= limit) return false;
+  uint64_t v;
+  if (*c < 0x80) {  // one-byte varint: small rowids, short index keys
+    v = *c++;
+  } else {
+    c = DecodeVarint(c, limit, &v);
+    if (c == nullptr) return false;
+  }
+  if (index) {
+    if (v > static_cast<uint64_t>(limit - c)) return false;
+    size_t n = key_len < v ? key_len : static_cast<size_t>(v);
+    int r = n == 0 ? 0 : std::memcmp(key, c, n);
+    *cmp = r != 0 ? r : (key_len < v ? -1 : (key_len > v ? 1 : 0));
+  } else {
+    int64_t k = ZigZagDecode(v);
+    *cmp = rowid < k ? -1 : (rowid > k ? 1 : 0);
+  }
+  return true;
+}
+
+// The rowid of table cell i. REQUIRES: CompareWithCell succeeded on cell i.
+inline int64_t TableCellRowid(const uint8_t* p, uint32_t usable, bool leaf, uint32_t i) {
+  uint64_t v = 0;
+  DecodeVarint(p + CellPointer(p, i) + (leaf ? 0 : 4), p + usable, &v);
+  return ZigZagDecode(v);
+}
+
+// Search for the first cell whose key is >= the search key (a rowid for table trees,
+// bytes for index trees); *pos is CellCount when there is none, *eq tells whether that
+// cell's key equals the search key. Decodes only keys: this is the lookup hot path, and
+// each probe is a likely cache miss, so probes are saved where the keys allow:
+//  - guess (or kNoGuess) is a likely position: it is probed first, then the search
+//    gallops away from it (1, 2, 4 ... cells) and bisects the bracket found, so a guess
+//    off by d cells costs about 2 log2(d) + 2 probes, an exact one two;
+//  - without a guess, a table page of kInterpolateMin cells or more is interpolated
+//    between its first and last rowid (exact for dense rowids).
+// Every guess gives the same answer. False if a probed cell is malformed.
+// REQUIRES: CheckNode passed.
+constexpr uint32_t kInterpolateMin = 16;
+inline bool SearchNode(const uint8_t* p, uint32_t usable, bool index, int64_t rowid,
+                       const uint8_t* key, size_t key_len, uint32_t guess, uint32_t* pos,
+                       bool* eq) {
+  const bool leaf = IsLeafType(NodeType(p));
+  const uint32_t cs = ContentStart(p);
+  const uint32_t n = CellCount(p);
+  // Invariant: cells below lo are < the key, cells from hi on are >= it, and *eq tells
+  // whether cell hi equals it (false while hi == n).
+  uint32_t lo = 0, hi = n;
+  *eq = false;
+  int cmp = 0;
+  auto probe = [&](uint32_t i) {
+    return CompareWithCell(p, usable, cs, leaf, index, rowid, key, key_len, i, &cmp);
+  };
+  auto narrow = [&](uint32_t i) {  // after probe(i); true if hi moved down to i
+    if (cmp > 0) {
+      lo = i + 1;
+      return false;
+    }
+    *eq = cmp == 0;
+    hi = i;
+    return true;
+  };
+  if (guess == kNoGuess && !index && n >= kInterpolateMin) {
+    if (!probe(0)) return false;
+    if (narrow(0)) {
+      *pos = 0;
+      return true;
+    }
+    if (!probe(n - 1)) return false;
+    if (!narrow(n - 1)) {
+      *pos = n;
+      return true;
+    }
+    // Cells 1 .. n-1 hold keys in (first, last], and first < rowid <= last.
+    int64_t first = TableCellRowid(p, usable, leaf, 0);
+    int64_t last = TableCellRowid(p, usable, leaf, n - 1);
+    if (first < rowid && rowid <= last) guess = 1 + GuessPosition(rowid, first, last, n - 1);
+  }
+  if (guess != kNoGuess && guess >= lo && guess < hi) {
+    if (!probe(guess)) return false;
+    if (narrow(guess)) {
+      for (uint32_t step = 1; lo < hi; step *= 2) {  // the answer is at or below guess
+        uint32_t i = hi - lo > step ? hi - step : lo;
+        if (!probe(i)) return false;
+        if (!narrow(i)) break;
+      }
+    } else {
+      for (uint32_t step = 1; lo < hi; step *= 2) {  // the answer is above guess
+        uint32_t i = hi - lo > step ? lo + step - 1 : hi - 1;
+        if (!probe(i)) return false;
+        if (narrow(i)) break;
+      }
+    }
+  }
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (!probe(mid)) return false;
+    narrow(mid);
+  }
+  *pos = lo;
+  return true;
 }
 
 // Contiguous free bytes between the pointer array and the cell area.

@@ -508,40 +508,85 @@ TEST(BTree, RandomPageDamageNeverCrashes) {
   ASSERT_OK(f.Exercise());
 }
 
-TEST(BTree, SearchGivesTheSameAnswerForEveryGuess) {
-  // The guessed first probe is only a shortcut: any guess must give binary search's answer.
-  MemPageStore store;
-  PageId root;
-  ASSERT_OK(BTree::Create(&store, TreeKind::kTable, &root));
-  BTree t(&store, root, TreeKind::kTable);
-  std::mt19937_64 rng(ddbtest::TestSeed());
-  std::vector<int64_t> keys;
-  while (keys.size() < 30) {
-    int64_t k = static_cast<int64_t>(rng() % 200) - 100;
-    bool found;
-    ASSERT_OK(t.Update(TreeKey::Rowid(k), "", &found));
-    if (!found) {
-      ASSERT_OK(t.Insert(TreeKey::Rowid(k), "v"));
-      keys.push_back(k);
+// The answer SearchNode must give, by a linear walk over the cells.
+void LinearSearch(const uint8_t* p, uint32_t usable, bool index, int64_t rowid,
+                  const std::string& key, uint32_t* pos, bool* eq) {
+  const uint32_t n = btree_internal::CellCount(p);
+  for (uint32_t i = 0; i < n; ++i) {
+    btree_internal::Cell c;
+    ASSERT_TRUE(btree_internal::CellAt(p, usable, index, i, &c));
+    int cmp = index ? std::string(reinterpret_cast<const char*>(c.key), c.key_len).compare(key) : 0;
+    if (!index) cmp = c.rowid < rowid ? -1 : (c.rowid > rowid ? 1 : 0);
+    if (cmp >= 0) {
+      *pos = i;
+      *eq = cmp == 0;
+      return;
     }
   }
+  *pos = n;
+  *eq = false;
+}
+
+// Checks every probe key against the linear answer, with no guess and every guess.
+void CheckSearchAllGuesses(MemPageStore* store, PageId root, bool index,
+                           const std::vector<int64_t>& probes) {
   PageRef ref;
-  ASSERT_OK(store.Read(root, &ref));
+  ASSERT_OK(store->Read(root, &ref));
   const uint32_t n = btree_internal::CellCount(ref.data());
-  ASSERT_EQ(n, 30u);
-  for (int64_t probe = -105; probe <= 105; ++probe) {
+  ASSERT_TRUE(btree_internal::IsLeafType(btree_internal::NodeType(ref.data())));
+  for (int64_t probe : probes) {
+    std::string key = index ? "k" + std::to_string(probe) : std::string();
+    const uint8_t* kp = reinterpret_cast<const uint8_t*>(key.data());
     uint32_t want_pos;
     bool want_eq;
-    ASSERT_TRUE(btree_internal::SearchNode(ref.data(), store.usable_size(), false, probe, nullptr, 0,
-                                           btree_internal::kNoGuess, &want_pos, &want_eq));
-    for (uint32_t guess = 0; guess <= n + 1; ++guess) {
-      uint32_t pos;
-      bool eq;
-      ASSERT_TRUE(btree_internal::SearchNode(ref.data(), store.usable_size(), false, probe, nullptr,
-                                             0, guess, &pos, &eq));
+    LinearSearch(ref.data(), store->usable_size(), index, probe, key, &want_pos, &want_eq);
+    for (uint32_t guess = 0; guess <= n + 2; ++guess) {
+      const uint32_t g = guess == n + 2 ? btree_internal::kNoGuess : guess;
+      uint32_t pos = 12345;
+      bool eq = !want_eq;
+      ASSERT_TRUE(btree_internal::SearchNode(ref.data(), store->usable_size(), index, probe, kp,
+                                             key.size(), g, &pos, &eq));
       ASSERT_EQ(pos, want_pos);
       ASSERT_EQ(eq, want_eq);
     }
+  }
+}
+
+TEST(BTree, SearchGivesTheSameAnswerForEveryGuess) {
+  // The guessed first probe, the gallop and the interpolation between a table page's
+  // first and last rowids are only shortcuts: every guess must give the linear answer,
+  // on sparse and dense rowids, small and large pages, and index keys.
+  std::mt19937_64 rng(ddbtest::TestSeed());
+  for (int round = 0; round < 3; ++round) {
+    const bool index = round == 2;
+    MemPageStore store;
+    PageId root;
+    ASSERT_OK(BTree::Create(&store, index ? TreeKind::kIndex : TreeKind::kTable, &root));
+    BTree t(&store, root, index ? TreeKind::kIndex : TreeKind::kTable);
+    std::vector<int64_t> keys;
+    const size_t want = round == 0 ? 30 : 120;  // a leaf root either way
+    while (keys.size() < want) {
+      // round 0: sparse rowids in [-100, 100); 1: dense rowids with a few gaps; 2: index keys
+      int64_t k = round == 1 ? static_cast<int64_t>(keys.size() * 1.1) + 1000
+                             : static_cast<int64_t>(rng() % 200) - 100;
+      std::string ikey = "k" + std::to_string(k);
+      TreeKey tk = index ? TreeKey::Bytes(ikey) : TreeKey::Rowid(k);
+      bool found;
+      ASSERT_OK(t.Update(tk, "", &found));
+      if (!found) {
+        ASSERT_OK(t.Insert(tk, "v"));
+        keys.push_back(k);
+      }
+    }
+    std::vector<int64_t> probes;
+    for (int64_t k : keys) {
+      probes.push_back(k - 1);
+      probes.push_back(k);
+      probes.push_back(k + 1);
+    }
+    probes.push_back(INT64_MIN);
+    probes.push_back(INT64_MAX);
+    CheckSearchAllGuesses(&store, root, index, probes);
   }
 }
 
