@@ -235,7 +235,18 @@ Status RecordReader::Field(uint32_t i, FieldRef* out) {
       far_pos_ = p;
     }
   }
-  return DecodeAt(p, out, &next);
+  DDB_RETURN_IF_ERROR(DecodeAt(p, out, &next));
+  // Remember where field i + 1 starts too, so reading fields in order decodes each once.
+  ++k;
+  if (k < kCachedStarts && k == known_) {
+    starts_[k] = static_cast<uint32_t>(next - data_);
+    ++known_;
+  }
+  if (k > far_index_) {
+    far_index_ = k;
+    far_pos_ = next;
+  }
+  return Status::OK();
 }
 
 Status RecordReader::Validate() {
