@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "db/sql_statement.h"
+#include "pager/page_memo.h"
 #include "sql/parser.h"
 
 namespace decentdb {
@@ -219,7 +220,7 @@ Status Connection::TxnReader(PageReader** out, std::shared_ptr<ReadTxn>* out_sna
   }
   if (!snapshot_) {
     std::unique_ptr<ReadTxn> r;
-    DDB_RETURN_IF_ERROR(engine_->BeginRead(&r));
+    DDB_RETURN_IF_ERROR(engine_->BeginRead(ReadMemo(), &r));
     snapshot_ = std::move(r);
   }
   *out_snapshot = snapshot_;
@@ -255,9 +256,14 @@ Status Connection::TxnWriter(WriteTxn** out) {
   return Status::OK();
 }
 
+const std::shared_ptr<PageMemo>& Connection::ReadMemo() {
+  if (!read_memo_) read_memo_ = std::make_shared<PageMemo>();
+  return read_memo_;
+}
+
 Status Connection::BeginAutocommitRead(std::shared_ptr<ReadTxn>* out) {
   std::unique_ptr<ReadTxn> r;
-  DDB_RETURN_IF_ERROR(engine_->BeginRead(&r));
+  DDB_RETURN_IF_ERROR(engine_->BeginRead(ReadMemo(), &r));
   *out = std::move(r);
   return Status::OK();
 }

@@ -134,6 +134,7 @@ class Connection {
   Connection() = default;
   // Ends the explicit transaction: observers first, then commit or roll back.
   Status EndTransaction(bool commit);
+  const std::shared_ptr<PageMemo>& ReadMemo();
 
   std::string path_;
   ConnectionOptions options_;
@@ -170,6 +171,10 @@ class Connection {
   };
   std::vector<SavepointEntry> savepoints_;
   int FindSavepoint(const std::string& name) const;
+  // Interior pages of the last snapshot this connection read (pager/page_memo.h): its
+  // read transactions share it, so repeated statements on an unchanged database skip
+  // the shared page lookups for them. Pins at most PageMemo::kSlots pages while idle.
+  std::shared_ptr<PageMemo> read_memo_;
 };
 
 }  // namespace decentdb

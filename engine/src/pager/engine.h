@@ -18,6 +18,8 @@
 
 namespace decentdb {
 
+class PageMemo;
+
 enum class SyncMode { kFull, kNormal, kOff };
 
 // Engine-scope options (ENGINE.md §11.3), fixed by the first open of a file.
@@ -98,6 +100,10 @@ class Engine {
 
   // Starts a read transaction at the latest committed state.
   virtual Status BeginRead(std::unique_ptr<ReadTxn>* out) = 0;
+  // The same, reusing memo (pager/page_memo.h) for its interior pages: entries of the
+  // same snapshot are kept, others dropped. A caller that begins many reads (a
+  // connection) passes the same memo each time; null behaves like BeginRead(out).
+  virtual Status BeginRead(std::shared_ptr<PageMemo> memo, std::unique_ptr<ReadTxn>* out) = 0;
   // Takes the writer lock, waiting up to busy_timeout_ms (ERR_BUSY 55P03 after that).
   // If required_snapshot is not UINT64_MAX and commits happened after it, returns
   // ERR_TRANSACTION 40001 (stale snapshot) without starting (ENGINE.md §4.3).

@@ -235,7 +235,7 @@ Status EngineImpl::LoadVersion(uint32_t id, uint64_t snapshot, ImagePtr* out) {
   return Status::OK();
 }
 
-Status EngineImpl::BeginRead(std::unique_ptr<ReadTxn>* out) {
+Status EngineImpl::BeginRead(std::shared_ptr<PageMemo> memo, std::unique_ptr<ReadTxn>* out) {
   auto slot = std::make_shared<ReaderSlot>();
   slot->start = std::chrono::steady_clock::now();
   DbHeader h;
@@ -246,7 +246,7 @@ Status EngineImpl::BeginRead(std::unique_ptr<ReadTxn>* out) {
     h = committed_header_;
     readers_[slot->id] = slot;
   }
-  out->reset(new ReadTxnImpl(this, std::move(slot), h));
+  out->reset(new ReadTxnImpl(this, std::move(slot), h, std::move(memo)));
   return Status::OK();
 }
 

@@ -73,7 +73,8 @@ class EngineImpl final : public Engine {
 
   uint32_t page_size() const override { return page_size_; }
   const std::string& path() const override { return path_; }
-  Status BeginRead(std::unique_ptr<ReadTxn>* out) override;
+  Status BeginRead(std::unique_ptr<ReadTxn>* out) override { return BeginRead(nullptr, out); }
+  Status BeginRead(std::shared_ptr<PageMemo> memo, std::unique_ptr<ReadTxn>* out) override;
   Status BeginWrite(int64_t busy_timeout_ms, uint64_t required_snapshot,
                     std::unique_ptr<WriteTxn>* out) override;
   Status Checkpoint(CheckpointMode mode, int64_t* out_frames_left) override;

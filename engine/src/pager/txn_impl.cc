@@ -12,6 +12,10 @@
 namespace decentdb {
 
 namespace {
+Status ExpiredError() {
+  return Status::Transaction("snapshot too old: the reader was expired by a checkpoint", "72000");
+}
+
 Status PageOutOfRange(uint32_t id, uint32_t page_count) {
   return Status::Corruption("page " + std::to_string(id) + ": beyond the page count " +
                             std::to_string(page_count));
@@ -21,21 +25,36 @@ Status PageOutOfRange(uint32_t id, uint32_t page_count) {
 // ---------------------------------------------------------------- ReadTxnImpl
 
 ReadTxnImpl::ReadTxnImpl(EngineImpl* engine, std::shared_ptr<ReaderSlot> slot,
-                         const DbHeader& header)
-    : engine_(engine), slot_(std::move(slot)), header_(header) {}
+                         const DbHeader& header, std::shared_ptr<PageMemo> memo)
+    : engine_(engine), slot_(std::move(slot)), snapshot_(slot_->snapshot), header_(header),
+      memo_(std::move(memo)) {
+  if (memo_) memo_->Retarget(snapshot_);
+}
 
 ReadTxnImpl::~ReadTxnImpl() { engine_->EndRead(slot_->id); }
 
 Status ReadTxnImpl::Read(PageId id, PageRef* out) {
   if (id == kNoPage || id > header_.page_count) return PageOutOfRange(id, header_.page_count);
+  PageMemo* memo = memo_ && memo_->snapshot() == snapshot_ ? memo_.get() : nullptr;  // (M1)
+  if (memo != nullptr) {
+    if (const ImagePtr* hit = memo->Find(id)) {
+      // An expired reader fails even on a memo hit, as it would on any other read.
+      if (slot_->expired.load(std::memory_order_seq_cst)) return ExpiredError();
+      *out = PageRef(hit->get(), *hit);
+      return Status::OK();
+    }
+  }
   ImagePtr img;
-  DDB_RETURN_IF_ERROR(engine_->LoadVersion(id, slot_->snapshot, &img));
+  DDB_RETURN_IF_ERROR(engine_->LoadVersion(id, snapshot_, &img));
   // Tested after the access (ENGINE.md §3.8): a reader that sees the flag unset read its
   // page before any checkpoint overwrote it.
-  if (slot_->expired.load(std::memory_order_seq_cst)) {
-    return Status::Transaction("snapshot too old: the reader was expired by a checkpoint",
-                               "72000");
+  if (slot_->expired.load(std::memory_order_seq_cst)) return ExpiredError();
+  if (memo == nullptr && !memo_ && PageMemo::Memoizable(id, img.get())) {
+    memo_ = std::make_shared<PageMemo>();
+    memo_->Retarget(snapshot_);
+    memo = memo_.get();
   }
+  if (memo != nullptr) memo->Remember(id, img);
   *out = PageRef(img.get(), img);
   return Status::OK();
 }

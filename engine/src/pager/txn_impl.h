@@ -27,25 +27,32 @@
 #include <vector>
 
 #include "pager/engine_impl.h"
+#include "pager/page_memo.h"
 
 namespace decentdb {
 
 class ReadTxnImpl final : public ReadTxn {
  public:
-  ReadTxnImpl(EngineImpl* engine, std::shared_ptr<ReaderSlot> slot, const DbHeader& header);
+  // memo may be null: the transaction then makes its own on its first interior page.
+  ReadTxnImpl(EngineImpl* engine, std::shared_ptr<ReaderSlot> slot, const DbHeader& header,
+              std::shared_ptr<PageMemo> memo = nullptr);
   ~ReadTxnImpl() override;
 
   uint32_t page_size() const override { return engine_->page_size(); }
   uint32_t page_count() const override { return header_.page_count; }
   Status Read(PageId id, PageRef* out) override;
-  uint64_t snapshot_lsn() const override { return slot_->snapshot; }
+  uint64_t snapshot_lsn() const override { return snapshot_; }
   HeaderFields header() const override;
   const DbHeader& db_header() const { return header_; }
 
  private:
   EngineImpl* const engine_;
   const std::shared_ptr<ReaderSlot> slot_;
+  const uint64_t snapshot_;  // slot_->snapshot
   const DbHeader header_;
+  // Interior pages as of snapshot_, used while memo_->snapshot() == snapshot_ (M1): a
+  // later reader on the same memo may have retargeted it.
+  std::shared_ptr<PageMemo> memo_;
 };
 
 class WriteTxnImpl final : public WriteTxn {
