@@ -236,23 +236,33 @@ Status EngineImpl::LoadVersion(uint32_t id, uint64_t snapshot, ImagePtr* out) {
 }
 
 Status EngineImpl::BeginRead(std::shared_ptr<PageMemo> memo, std::unique_ptr<ReadTxn>* out) {
-  auto slot = std::make_shared<ReaderSlot>();
-  slot->start = std::chrono::steady_clock::now();
-  DbHeader h;
-  {
-    std::lock_guard<std::mutex> g(readers_mu_);
-    slot->id = next_reader_id_++;
-    slot->snapshot = last_commit_lsn_.load(std::memory_order_acquire);  // (E1)
-    h = committed_header_;
-    readers_[slot->id] = slot;
-  }
-  out->reset(new ReadTxnImpl(this, std::move(slot), h, std::move(memo)));
+  out->reset(new ReadTxnImpl(this, std::move(memo)));
   return Status::OK();
 }
 
-void EngineImpl::EndRead(uint64_t reader_id) {
+void EngineImpl::RegisterReader(ReaderSlot* slot, DbHeader* out_header) {
+  slot->start = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> g(readers_mu_);
-  readers_.erase(reader_id);
+  slot->id = next_reader_id_++;
+  slot->snapshot = last_commit_lsn_.load(std::memory_order_acquire);  // (E1)
+  *out_header = committed_header_;
+  slot->prev = nullptr;
+  slot->next = readers_;
+  if (readers_ != nullptr) readers_->prev = slot;
+  readers_ = slot;
+  ++reader_count_;
+}
+
+void EngineImpl::EndRead(ReaderSlot* slot) {
+  std::lock_guard<std::mutex> g(readers_mu_);
+  if (slot->prev != nullptr) {
+    slot->prev->next = slot->next;
+  } else {
+    readers_ = slot->next;
+  }
+  if (slot->next != nullptr) slot->next->prev = slot->prev;
+  slot->prev = slot->next = nullptr;
+  --reader_count_;
 }
 
 // ---------------------------------------------------------------- writes
@@ -378,8 +388,8 @@ uint64_t EngineImpl::ComputeCheckpointLsn() {
   std::vector<std::string> warnings;
   {
     std::lock_guard<std::mutex> g(readers_mu_);
-    for (auto& kv : readers_) {
-      ReaderSlot& r = *kv.second;
+    for (ReaderSlot* rs = readers_; rs != nullptr; rs = rs->next) {
+      ReaderSlot& r = *rs;
       if (r.expired.load(std::memory_order_seq_cst)) continue;
       const auto age = now - r.start;
       if (options_.reader_timeout_ms > 0 && wal_over && r.snapshot < last &&
@@ -587,7 +597,7 @@ EngineStats EngineImpl::stats() {
   st.wal_index_versions = wal_index_.size();
   st.cache_pages = cache_ ? cache_->size() : 0;
   std::lock_guard<std::mutex> g(readers_mu_);
-  st.readers = readers_.size();
+  st.readers = reader_count_;
   return st;
 }
 

@@ -24,7 +24,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -41,13 +40,17 @@ namespace decentdb {
 
 class WriteTxnImpl;
 
-// One registered reader (ENGINE.md §4.4, §3.8).
+// One registered reader (ENGINE.md §4.4, §3.8), embedded in its ReadTxnImpl and linked
+// into the engine's registry list while the transaction lives, so that beginning and
+// ending a read allocates nothing.
 struct ReaderSlot {
   uint64_t id = 0;
   uint64_t snapshot = 0;
   std::chrono::steady_clock::time_point start;
   std::atomic<bool> expired{false};
   bool warned = false;  // GUARDED_BY(EngineImpl::readers_mu_): reader_warn_ms logged
+  ReaderSlot* prev = nullptr;  // GUARDED_BY(EngineImpl::readers_mu_)
+  ReaderSlot* next = nullptr;  // GUARDED_BY(EngineImpl::readers_mu_)
 };
 
 // Counters for tests and diagnostics.
@@ -96,7 +99,10 @@ class EngineImpl final : public Engine {
   // The image of page id as of snapshot, verified (checksum) and shared.
   // REQUIRES: 1 <= id; the caller checked id against its snapshot's page count.
   Status LoadVersion(uint32_t id, uint64_t snapshot, ImagePtr* out);
-  void EndRead(uint64_t reader_id);
+  // Registers slot at the latest commit (E1) and copies that commit's header.
+  void RegisterReader(ReaderSlot* slot, DbHeader* out_header);
+  // Unregisters slot. REQUIRES: RegisterReader(slot) was called.
+  void EndRead(ReaderSlot* slot);
   // Appends, syncs and publishes the transaction's pages (§3.3).
   // REQUIRES: the writer lock is held by txn.
   // spilled lists pages whose final image the transaction already spilled (page, offset).
@@ -148,7 +154,8 @@ class EngineImpl final : public Engine {
   WriterLock writer_lock_;
 
   std::mutex readers_mu_;  // the reader registry (§4.4)
-  std::map<uint64_t, std::shared_ptr<ReaderSlot>> readers_;  // GUARDED_BY(readers_mu_)
+  ReaderSlot* readers_ = nullptr;  // GUARDED_BY(readers_mu_): list of registered readers
+  uint64_t reader_count_ = 0;      // GUARDED_BY(readers_mu_)
   uint64_t next_reader_id_ = 1;                              // GUARDED_BY(readers_mu_)
   DbHeader committed_header_;                                // GUARDED_BY(readers_mu_) (E1)
   std::atomic<uint64_t> last_commit_lsn_{0};                 // (E1)

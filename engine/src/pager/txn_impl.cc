@@ -24,14 +24,14 @@ Status PageOutOfRange(uint32_t id, uint32_t page_count) {
 
 // ---------------------------------------------------------------- ReadTxnImpl
 
-ReadTxnImpl::ReadTxnImpl(EngineImpl* engine, std::shared_ptr<ReaderSlot> slot,
-                         const DbHeader& header, std::shared_ptr<PageMemo> memo)
-    : engine_(engine), slot_(std::move(slot)), snapshot_(slot_->snapshot), header_(header),
-      memo_(std::move(memo)) {
+ReadTxnImpl::ReadTxnImpl(EngineImpl* engine, std::shared_ptr<PageMemo> memo)
+    : engine_(engine), memo_(std::move(memo)) {
+  engine_->RegisterReader(&slot_, &header_);
+  snapshot_ = slot_.snapshot;
   if (memo_) memo_->Retarget(snapshot_);
 }
 
-ReadTxnImpl::~ReadTxnImpl() { engine_->EndRead(slot_->id); }
+ReadTxnImpl::~ReadTxnImpl() { engine_->EndRead(&slot_); }
 
 Status ReadTxnImpl::Read(PageId id, PageRef* out) {
   if (id == kNoPage || id > header_.page_count) return PageOutOfRange(id, header_.page_count);
@@ -39,7 +39,7 @@ Status ReadTxnImpl::Read(PageId id, PageRef* out) {
   if (memo != nullptr) {
     if (const ImagePtr* hit = memo->Find(id)) {
       // An expired reader fails even on a memo hit, as it would on any other read.
-      if (slot_->expired.load(std::memory_order_seq_cst)) return ExpiredError();
+      if (slot_.expired.load(std::memory_order_seq_cst)) return ExpiredError();
       *out = PageRef(hit->get(), *hit);
       return Status::OK();
     }
@@ -48,7 +48,7 @@ Status ReadTxnImpl::Read(PageId id, PageRef* out) {
   DDB_RETURN_IF_ERROR(engine_->LoadVersion(id, snapshot_, &img));
   // Tested after the access (ENGINE.md §3.8): a reader that sees the flag unset read its
   // page before any checkpoint overwrote it.
-  if (slot_->expired.load(std::memory_order_seq_cst)) return ExpiredError();
+  if (slot_.expired.load(std::memory_order_seq_cst)) return ExpiredError();
   if (memo == nullptr && !memo_ && PageMemo::Memoizable(id, img.get())) {
     memo_ = std::make_shared<PageMemo>();
     memo_->Retarget(snapshot_);

@@ -33,9 +33,9 @@ namespace decentdb {
 
 class ReadTxnImpl final : public ReadTxn {
  public:
-  // memo may be null: the transaction then makes its own on its first interior page.
-  ReadTxnImpl(EngineImpl* engine, std::shared_ptr<ReaderSlot> slot, const DbHeader& header,
-              std::shared_ptr<PageMemo> memo = nullptr);
+  // Registers the reader at the latest commit. memo may be null: the transaction then
+  // makes its own on its first interior page.
+  ReadTxnImpl(EngineImpl* engine, std::shared_ptr<PageMemo> memo);
   ~ReadTxnImpl() override;
 
   uint32_t page_size() const override { return engine_->page_size(); }
@@ -47,9 +47,9 @@ class ReadTxnImpl final : public ReadTxn {
 
  private:
   EngineImpl* const engine_;
-  const std::shared_ptr<ReaderSlot> slot_;
-  const uint64_t snapshot_;  // slot_->snapshot
-  const DbHeader header_;
+  ReaderSlot slot_;      // registered from construction to destruction
+  uint64_t snapshot_;    // slot_.snapshot
+  DbHeader header_;      // the header of that commit
   // Interior pages as of snapshot_, used while memo_->snapshot() == snapshot_ (M1): a
   // later reader on the same memo may have retargeted it.
   std::shared_ptr<PageMemo> memo_;
