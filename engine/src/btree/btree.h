@@ -184,6 +184,13 @@ class BTreeCursor {
   Status Value(std::string_view* out);
   // Releases the pinned pages; the cursor becomes invalid.
   void Reset();
+  // Reset, then read the same tree through r (another transaction of the same database),
+  // keeping the cursor's buffers.
+  void Rebind(PageReader* r) {
+    Reset();
+    r_ = r;
+    usable_ = r->usable_size();
+  }
 
  private:
   friend class BTree;

@@ -135,11 +135,19 @@ void TableAccess::BeginExecution() {
 void TableAccess::EnsureCursors() {
   if (cursor_reader_ == st_->reader && table_cur_) return;
   cursor_reader_ = st_->reader;
-  table_cur_.reset(new BTreeCursor(st_->reader, def_->root, TreeKind::kTable));
-  if (step_->path.index != nullptr)
-    index_cur_.reset(new BTreeCursor(st_->reader, step_->path.index->root, TreeKind::kIndex));
-  else
+  // The trees are fixed for the plan; only the transaction changes between executions.
+  if (table_cur_) {
+    table_cur_->Rebind(st_->reader);
+  } else {
+    table_cur_.reset(new BTreeCursor(st_->reader, def_->root, TreeKind::kTable));
+  }
+  if (step_->path.index == nullptr) {
     index_cur_.reset();
+  } else if (index_cur_) {
+    index_cur_->Rebind(st_->reader);
+  } else {
+    index_cur_.reset(new BTreeCursor(st_->reader, step_->path.index->root, TreeKind::kIndex));
+  }
 }
 
 void TableAccess::SetNull() {
