@@ -54,6 +54,17 @@ class JoinSource : public Operator {
     return Status::OK();
   }
 
+  Status Skip(int64_t n, int64_t* skipped) override {
+    // One table whose rows need no filter here: the scan itself skips (§9.4).
+    if (scans_.size() == 1 && !done_ && level_ == 0 && !exhausted_[0] &&
+        st_->plan->steps[0].post_filters.empty() && st_->plan->steps[0].join != JoinType::kLeft) {
+      DDB_RETURN_IF_ERROR(scans_[0]->Skip(n, skipped));
+      if (*skipped > 0) matched_[0] = 1;
+      return Status::OK();
+    }
+    return Operator::Skip(n, skipped);
+  }
+
   Status Next(bool* has_row) override {
     *has_row = false;
     if (done_) return Status::OK();

@@ -87,6 +87,19 @@ class Operator {
   // (Re)starts the operator for a new execution.
   virtual Status Open() = 0;
   virtual Status Next(bool* has_row) = 0;
+  // Passes over up to n rows as Next would produce them, without producing them (OFFSET,
+  // ENGINE.md §9.4); *skipped is how many there were. Operators that can skip without
+  // decoding or evaluating override it.
+  virtual Status Skip(int64_t n, int64_t* skipped) {
+    *skipped = 0;
+    while (*skipped < n) {
+      bool row = false;
+      DDB_RETURN_IF_ERROR(Next(&row));
+      if (!row) break;
+      ++*skipped;
+    }
+    return Status::OK();
+  }
 };
 
 class RowSourceExec;
@@ -104,6 +117,9 @@ class TableAccess {
   Status Open();
   // Produces the next row of the table that passes the step's filters.
   Status Next(bool* has_row);
+  // Passes over up to n rows that Next would produce. Without filters to evaluate this
+  // neither decodes the rows nor, on an index path, visits the table.
+  Status Skip(int64_t n, int64_t* skipped);
   // Sets every column of the table to NULL (LEFT JOIN without a match).
   void SetNull();
   int64_t rowid() const { return rowid_; }
@@ -147,6 +163,7 @@ class TableAccess {
   bool empty_ = false;    // no row can match
   bool started_ = false;
   bool done_ = false;
+  bool skipping_ = false;  // inside Skip: rows are positioned, not loaded
   // Rowid paths.
   std::vector<int64_t> rowids_;  // sorted probes (kRowidSeek)
   int64_t lo_rowid_ = 0, hi_rowid_ = 0;

@@ -412,6 +412,7 @@ Status TableAccess::Open() {
 
 Status TableAccess::LoadRow(int64_t rowid) {
   rowid_ = rowid;
+  if (skipping_) return Status::OK();
   std::string_view payload;
   DDB_RETURN_IF_ERROR(table_cur_->Value(&payload));
   DDB_RETURN_IF_ERROR(record_.Init(reinterpret_cast<const uint8_t*>(payload.data()), payload.size()));
@@ -545,8 +546,12 @@ Status TableAccess::AdvanceIndex(bool* has_row) {
     std::string_view k = index_cur_->key();
     int64_t rowid;
     DDB_RETURN_IF_ERROR(DecodeRowidSuffix(reinterpret_cast<const uint8_t*>(k.data()), k.size(), &rowid));
-    if (step_->path.index_only) {
+    if (step_->path.index_only || skipping_) {
       *has_row = true;
+      if (skipping_) {
+        rowid_ = rowid;
+        return Status::OK();
+      }
       return LoadFromKey(k, rowid);
     }
     DDB_RETURN_IF_ERROR(table_cur_->SeekGE(TreeKey::Rowid(rowid)));
@@ -647,6 +652,31 @@ Status TableAccess::Materialize() {
   materialized_ = true;
   mat_pos_ = 0;
   return Status::OK();
+}
+
+Status TableAccess::Skip(int64_t n, int64_t* skipped) {
+  *skipped = 0;
+  const bool filtered = recheck_ || !own_filters_.empty() || !join_filters_.empty();
+  if (mat_ || filtered || table_->system_view >= 0) {
+    while (*skipped < n) {
+      bool row = false;
+      DDB_RETURN_IF_ERROR(Next(&row));
+      if (!row) break;
+      ++*skipped;
+    }
+    return Status::OK();
+  }
+  skipping_ = true;
+  Status s;
+  while (*skipped < n) {
+    bool has = false;
+    s = st_->Tick();
+    if (s.ok()) s = Advance(&has);
+    if (!s.ok() || !has) break;
+    ++*skipped;
+  }
+  skipping_ = false;
+  return s;
 }
 
 Status TableAccess::Next(bool* has_row) {

@@ -30,6 +30,16 @@ class Project : public Operator {
     for (const plan::BoundExpr* h : st->plan->hidden) exprs_.push_back(h);
   }
   Status Open() override { return in_->Open(); }
+  Status Skip(int64_t n, int64_t* skipped) override {
+    // Skipped rows are not projected, unless a projection could fail on one (an
+    // expression other than a column or a constant): then the error must be raised.
+    for (const plan::BoundExpr* e : exprs_) {
+      if (e->op != plan::BoundOp::kColumn && e->op != plan::BoundOp::kConst) {
+        return Operator::Skip(n, skipped);
+      }
+    }
+    return in_->Skip(n, skipped);
+  }
   Status Next(bool* has_row) override {
     DDB_RETURN_IF_ERROR(in_->Next(has_row));
     if (!*has_row) return Status::OK();
@@ -404,6 +414,15 @@ class Limit : public Operator {
   Status Next(bool* has_row) override {
     *has_row = false;
     if (remaining_ == 0) return Status::OK();
+    if (skip_ > 0) {
+      int64_t skipped = 0;
+      DDB_RETURN_IF_ERROR(in_->Skip(skip_, &skipped));
+      if (skipped < skip_) {
+        remaining_ = 0;
+        return Status::OK();
+      }
+      skip_ = 0;
+    }
     for (;;) {
       DDB_RETURN_IF_ERROR(in_->Next(has_row));
       if (!*has_row) {
