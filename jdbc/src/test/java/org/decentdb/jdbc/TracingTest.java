@@ -190,4 +190,18 @@ class TracingTest {
           .contains("affected=1");
     });
   }
+
+  @Test
+  void theDriversOwnKeyLookupIsNotTraced() throws SQLException {
+    traces.clear();
+    String sql = "INSERT INTO t (name) VALUES (?)";
+    try (PreparedStatement ps = conn.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, "k");
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    }
+    assertThat(traces).singleElement().satisfies(t -> {
+      assertThat(t.sql()).isEqualTo(sql);
+      assertThat(t.rowsReturned()).isEqualTo(1); // the key, through RETURNING
+    });
+  }
 }

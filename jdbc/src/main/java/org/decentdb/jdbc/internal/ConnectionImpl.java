@@ -69,6 +69,7 @@ public final class ConnectionImpl implements DecentDBConnection {
   private int savepointCounter;
   private volatile TraceListener traceListener;
   private final Map<String, GeneratedKeys> autoKeys = new java.util.HashMap<>();
+  private boolean internalQuery; // the driver's own catalog lookup: not the application's
   private long lastPrepareNanos; // of the last borrow(), read by newTrace()
   private boolean lastPrepareHit;
 
@@ -165,7 +166,7 @@ public final class ConnectionImpl implements DecentDBConnection {
 
   /** True when statements should collect an ExecTrace: a listener or trace=true. */
   boolean tracing() {
-    return traceListener != null || config.trace();
+    return (traceListener != null || config.trace()) && !internalQuery;
   }
 
   /** Native prepare time of the last borrow() (0 on a cache hit; measured only when tracing). */
@@ -569,6 +570,7 @@ public final class ConnectionImpl implements DecentDBConnection {
           ? "SELECT column_name FROM decentdb_columns WHERE table_name = ? AND is_auto_increment"
           : "SELECT column_name FROM decentdb_columns"
               + " WHERE lower(table_name) = lower(?) AND is_auto_increment";
+      internalQuery = true;
       try (PreparedStatement ps = prepareStatement(sql)) {
         ps.setString(1, target[0]);
         try (ResultSet rs = ps.executeQuery()) {
@@ -576,6 +578,8 @@ public final class ConnectionImpl implements DecentDBConnection {
             k = GeneratedKeys.columns(new String[] {rs.getString(1)});
           }
         }
+      } finally {
+        internalQuery = false;
       }
     }
     if (autoKeys.size() >= 256) {
