@@ -220,4 +220,20 @@ class BatchTest {
       assertThat(ids).containsExactly(7L, 8L, 9L, 10L, 11L);
     }
   }
+
+  @Test
+  void plainStatementMultiRowInsertReturnsEveryKey() throws SQLException {
+    try (Statement s = conn.createStatement()) {
+      assertThat(s.executeUpdate("INSERT INTO item (grp, code) VALUES (8, 's1'), (8, 's2')",
+          Statement.RETURN_GENERATED_KEYS)).isEqualTo(2);
+      assertThat(s.getUpdateCount()).isEqualTo(2);
+      List<Long> ids = new ArrayList<>();
+      try (ResultSet keys = s.getGeneratedKeys()) {
+        while (keys.next()) {
+          ids.add(keys.getLong(1));
+        }
+      }
+      assertThat(ids).containsExactly(7L, 8L);
+    }
+  }
 }
