@@ -141,26 +141,15 @@ final class PreparedStatementImpl extends StatementImpl implements DecentDBPrepa
   /** RETURNING rows become the generated keys; the row count is the update count. */
   private long collectReturnedKeys() throws SQLException {
     ResultSetImpl rs = currentResult();
-    RowsBuilder b = new RowsBuilder();
-    int cols = rs.getMetaData().getColumnCount();
-    String[] names = new String[cols];
-    String[] types = new String[cols];
-    for (int i = 0; i < cols; i++) {
-      names[i] = rs.getMetaData().getColumnLabel(i + 1);
-      types[i] = rs.getMetaData().getColumnTypeName(i + 1);
+    RowsBuilder b;
+    ResultSetImpl keys;
+    try (rs) {
+      b = RowsBuilder.copyOf(rs);
+      keys = b.build(conn, this, rs);
     }
-    long n = 0;
-    while (rs.next()) {
-      for (int i = 1; i <= cols; i++) {
-        b.add(rs.getObject(i));
-      }
-      b.endRow();
-      n++;
-    }
-    rs.close();
-    generatedKeys = b.build(conn, this, names, types);
-    setUpdateCount(n);
-    return n;
+    generatedKeys = keys;
+    setUpdateCount(b.rows());
+    return b.rows();
   }
 
   @Override

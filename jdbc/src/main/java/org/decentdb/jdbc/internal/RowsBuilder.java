@@ -66,6 +66,37 @@ final class RowsBuilder {
     return this;
   }
 
+  /** Every remaining row of rs, with all its columns. */
+  static RowsBuilder copyOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+    RowsBuilder b = new RowsBuilder();
+    int cols = rs.getMetaData().getColumnCount();
+    while (rs.next()) {
+      for (int i = 1; i <= cols; i++) {
+        b.add(rs.getObject(i));
+      }
+      b.endRow();
+    }
+    return b;
+  }
+
+  /** Rows appended so far. */
+  int rows() {
+    return rows;
+  }
+
+  /** The rows as a result with the column labels and declared types of like. */
+  ResultSetImpl build(ConnectionImpl conn, StatementImpl owner, java.sql.ResultSet like)
+      throws java.sql.SQLException {
+    java.sql.ResultSetMetaData md = like.getMetaData();
+    String[] names = new String[md.getColumnCount()];
+    String[] types = new String[names.length];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = md.getColumnLabel(i + 1);
+      types[i] = md.getColumnTypeName(i + 1);
+    }
+    return build(conn, owner, names, types);
+  }
+
   ResultSetImpl build(ConnectionImpl conn, StatementImpl owner, String[] names,
       String[] declTypes) {
     return new ResultSetImpl(conn, owner, names, declTypes, buf, rows, buf.position());

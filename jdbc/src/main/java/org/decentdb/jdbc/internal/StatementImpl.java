@@ -501,23 +501,9 @@ public class StatementImpl implements Statement {
   }
 
   /** The rows of rs as this statement's own result (rs is closed). */
-  private ResultSetImpl copy(ResultSet rs) throws SQLException {
+  ResultSetImpl copy(ResultSet rs) throws SQLException {
     try (rs) {
-      int cols = rs.getMetaData().getColumnCount();
-      String[] names = new String[cols];
-      String[] types = new String[cols];
-      for (int i = 0; i < cols; i++) {
-        names[i] = rs.getMetaData().getColumnLabel(i + 1);
-        types[i] = rs.getMetaData().getColumnTypeName(i + 1);
-      }
-      RowsBuilder b = new RowsBuilder();
-      while (rs.next()) {
-        for (int i = 1; i <= cols; i++) {
-          b.add(rs.getObject(i));
-        }
-        b.endRow();
-      }
-      return b.build(conn, this, names, types);
+      return RowsBuilder.copyOf(rs).build(conn, this, rs);
     }
   }
 
