@@ -103,6 +103,23 @@ Status ParentKeyExists(WriteTxn* txn, const Schema& schema, const TableDef& pare
   return Status::OK();
 }
 
+// The index of child whose leading columns are fk's child columns, and key encoded as its
+// prefix there; *index stays null when no index leads with them.
+Status ChildIndexPrefix(const Schema& schema, const TableDef& child, const ForeignKeyDef& fk,
+                        const std::vector<Value>& key, const IndexDef** index, std::string* prefix) {
+  *index = nullptr;
+  const IndexDef* candidate = schema.IndexById(fk.child_index_id);
+  bool leads = candidate != nullptr && candidate->columns.size() >= fk.child_columns.size();
+  for (size_t k = 0; leads && k < fk.child_columns.size(); ++k)
+    leads = candidate->columns[k].column == fk.child_columns[k];
+  if (!leads) return Status::OK();
+  for (size_t k = 0; k < fk.child_columns.size(); ++k)
+    DDB_RETURN_IF_ERROR(AppendColumnComponent(child.columns[fk.child_columns[k]], key[k].ref(),
+                                              candidate->columns[k].descending, prefix));
+  *index = candidate;
+  return Status::OK();
+}
+
 // Whether any row of `child` has fk's child columns equal to key.
 Status ChildReferences(WriteTxn* txn, const Schema& schema, const TableDef& child,
                        const ForeignKeyDef& fk, const std::vector<Value>& key, bool* out) {
@@ -113,15 +130,10 @@ Status ChildReferences(WriteTxn* txn, const Schema& schema, const TableDef& chil
     std::string payload;
     return tree.Get(TreeKey::Rowid(key[0].int64()), &payload, out);
   }
-  const IndexDef* index = schema.IndexById(fk.child_index_id);
-  bool leads = index != nullptr && index->columns.size() >= fk.child_columns.size();
-  for (size_t k = 0; leads && k < fk.child_columns.size(); ++k)
-    leads = index->columns[k].column == fk.child_columns[k];
-  if (leads) {
-    std::string prefix;
-    for (size_t k = 0; k < fk.child_columns.size(); ++k)
-      DDB_RETURN_IF_ERROR(AppendColumnComponent(child.columns[fk.child_columns[k]], key[k].ref(),
-                                                index->columns[k].descending, &prefix));
+  const IndexDef* index = nullptr;
+  std::string prefix;
+  DDB_RETURN_IF_ERROR(ChildIndexPrefix(schema, child, fk, key, &index, &prefix));
+  if (index != nullptr) {
     BTreeCursor cur(txn, index->root, TreeKind::kIndex);
     DDB_RETURN_IF_ERROR(cur.SeekGE(TreeKey::Bytes(prefix)));
     *out = cur.Valid() && HasPrefix(cur.key(), prefix);
@@ -158,15 +170,10 @@ Status ChildRowids(WriteTxn* txn, const Schema& schema, const TableDef& child, c
     if (found) out->push_back(key[0].int64());
     return Status::OK();
   }
-  const IndexDef* index = schema.IndexById(fk.child_index_id);
-  bool leads = index != nullptr && index->columns.size() >= fk.child_columns.size();
-  for (size_t k = 0; leads && k < fk.child_columns.size(); ++k)
-    leads = index->columns[k].column == fk.child_columns[k];
-  if (leads) {
-    std::string prefix;
-    for (size_t k = 0; k < fk.child_columns.size(); ++k)
-      DDB_RETURN_IF_ERROR(AppendColumnComponent(child.columns[fk.child_columns[k]], key[k].ref(),
-                                                index->columns[k].descending, &prefix));
+  const IndexDef* index = nullptr;
+  std::string prefix;
+  DDB_RETURN_IF_ERROR(ChildIndexPrefix(schema, child, fk, key, &index, &prefix));
+  if (index != nullptr) {
     BTreeCursor cur(txn, index->root, TreeKind::kIndex);
     DDB_RETURN_IF_ERROR(cur.SeekGE(TreeKey::Bytes(prefix)));
     while (cur.Valid() && HasPrefix(cur.key(), prefix)) {
