@@ -1,4 +1,4 @@
-// Shared page cache implementation: per-shard slot arrays with a CLOCK hand.
+// Shared page cache implementation: per-shard open-addressing tables with a CLOCK hand.
 // Design and invariants (C1)-(C3): page_cache.h, ENGINE.md §4.4.
 #include "pager/page_cache.h"
 
@@ -14,35 +14,76 @@ PageCache::PageCache(uint64_t capacity_pages, uint32_t shard_count)
     : capacity_(std::max<uint64_t>(capacity_pages, shard_count)),
       shard_count_(shard_count),
       per_shard_(std::max<uint64_t>(1, capacity_ / shard_count)),
-      shards_(new Shard[shard_count]) {}
+      shards_(new Shard[shard_count]) {
+  for (uint32_t i = 0; i < shard_count_; ++i) shards_[i].table.resize(kMinTable);
+}
+
+size_t PageCache::Find(const Shard& s, uint32_t page, uint64_t version) {
+  const size_t mask = s.table.size() - 1;
+  for (size_t i = Home(page, version, mask);; i = (i + 1) & mask) {
+    const Entry& e = s.table[i];
+    if (!e.used) return SIZE_MAX;
+    if (e.page == page && e.version == version) return i;
+  }
+}
+
+void PageCache::RemoveAt(Shard& s, size_t i) {
+  const size_t mask = s.table.size() - 1;
+  s.table[i].img.reset();
+  s.table[i].used = false;
+  --s.count;
+  // Backward shift: move later entries of the run into the hole when their home position
+  // does not lie cyclically in (hole, j], so every key stays reachable from its home.
+  size_t hole = i;
+  for (size_t j = (i + 1) & mask; s.table[j].used; j = (j + 1) & mask) {
+    size_t home = Home(s.table[j].page, s.table[j].version, mask);
+    bool between = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+    if (between) continue;
+    s.table[hole] = std::move(s.table[j]);
+    s.table[j].used = false;
+    s.table[j].img.reset();
+    hole = j;
+  }
+}
+
+void PageCache::Grow(Shard& s) {
+  std::vector<Entry> old(s.table.size() * 2);
+  old.swap(s.table);
+  const size_t mask = s.table.size() - 1;
+  for (Entry& e : old) {
+    if (!e.used) continue;
+    size_t i = Home(e.page, e.version, mask);
+    while (s.table[i].used) i = (i + 1) & mask;
+    s.table[i] = std::move(e);
+  }
+  s.hand = 0;
+}
 
 ImagePtr PageCache::Get(uint32_t page, uint64_t version) {
   Shard& s = ShardFor(page);
   std::lock_guard<std::mutex> g(s.mu);
-  auto it = s.map.find(Key{page, version});
-  if (it == s.map.end()) return nullptr;
-  Slot& slot = s.slots[it->second];
-  slot.referenced = true;
-  return slot.img;
+  size_t i = Find(s, page, version);
+  if (i == SIZE_MAX) return nullptr;
+  Entry& e = s.table[i];
+  e.referenced = true;
+  return e.img;
 }
 
 bool PageCache::EvictOne(Shard& s) {
-  const size_t n = s.slots.size();
+  const size_t n = s.table.size();
   // Two sweeps: the first clears reference bits, the second finds one of them.
   for (size_t step = 0; step < 2 * n; ++step) {
-    Slot& slot = s.slots[s.hand];
-    uint32_t idx = s.hand;
-    s.hand = static_cast<uint32_t>((s.hand + 1) % n);
-    if (!slot.img) continue;
+    size_t idx = s.hand;
+    s.hand = static_cast<uint32_t>((s.hand + 1) & (n - 1));
+    Entry& e = s.table[idx];
+    if (!e.used) continue;
     // use_count() == 1 means only the cache holds it, and a new holder needs s.mu (C2).
-    if (slot.img.use_count() > 1) continue;
-    if (slot.referenced) {
-      slot.referenced = false;
+    if (e.img.use_count() > 1) continue;
+    if (e.referenced) {
+      e.referenced = false;
       continue;
     }
-    s.map.erase(slot.key);
-    slot.img.reset();
-    s.free_slots.push_back(idx);
+    RemoveAt(s, idx);
     return true;
   }
   return false;
@@ -52,51 +93,42 @@ ImagePtr PageCache::Insert(uint32_t page, uint64_t version, ImagePtr img,
                            const std::atomic<uint64_t>* epoch, uint64_t seen_epoch) {
   Shard& s = ShardFor(page);
   std::lock_guard<std::mutex> g(s.mu);
-  Key key{page, version};
-  auto it = s.map.find(key);
-  if (it != s.map.end()) {
-    Slot& slot = s.slots[it->second];
-    slot.referenced = true;
-    return slot.img;
+  size_t found = Find(s, page, version);
+  if (found != SIZE_MAX) {
+    Entry& e = s.table[found];
+    e.referenced = true;
+    return e.img;
   }
   if (epoch != nullptr && epoch->load(std::memory_order_acquire) != seen_epoch) return img;  // (C3)
-  uint64_t used = s.slots.size() - s.free_slots.size();
-  if (used >= per_shard_ && !s.slots.empty()) EvictOne(s);
-  uint32_t idx;
-  if (!s.free_slots.empty()) {
-    idx = s.free_slots.back();
-    s.free_slots.pop_back();
-  } else if (s.slots.size() < 2 * per_shard_) {
-    idx = static_cast<uint32_t>(s.slots.size());
-    s.slots.emplace_back();
-  } else {
-    return img;  // everything pinned and the shard at 2x: serve uncached (C2)
-  }
-  Slot& slot = s.slots[idx];
-  slot.key = key;
-  slot.img = img;
-  slot.referenced = true;
-  s.map.emplace(key, idx);
+  if (s.count >= per_shard_) EvictOne(s);
+  if (s.count >= 2 * per_shard_) return img;  // everything pinned and the shard at 2x (C2)
+  if (2 * (s.count + 1) > s.table.size()) Grow(s);
+  const size_t mask = s.table.size() - 1;
+  size_t i = Home(page, version, mask);
+  while (s.table[i].used) i = (i + 1) & mask;
+  Entry& e = s.table[i];
+  e.page = page;
+  e.version = version;
+  e.used = true;
+  e.referenced = true;
+  e.img = img;
+  ++s.count;
   return img;
 }
 
 void PageCache::Erase(uint32_t page, uint64_t version) {
   Shard& s = ShardFor(page);
   std::lock_guard<std::mutex> g(s.mu);
-  auto it = s.map.find(Key{page, version});
-  if (it == s.map.end()) return;
-  s.slots[it->second].img.reset();
-  s.free_slots.push_back(it->second);
-  s.map.erase(it);
+  size_t i = Find(s, page, version);
+  if (i != SIZE_MAX) RemoveAt(s, i);
 }
 
 void PageCache::Clear() {
   for (uint32_t i = 0; i < shard_count_; ++i) {
     Shard& s = shards_[i];
     std::lock_guard<std::mutex> g(s.mu);
-    s.map.clear();
-    s.slots.clear();
-    s.free_slots.clear();
+    std::vector<Entry>(kMinTable).swap(s.table);
+    s.count = 0;
     s.hand = 0;
   }
 }
@@ -106,7 +138,7 @@ uint64_t PageCache::size() const {
   for (uint32_t i = 0; i < shard_count_; ++i) {
     Shard& s = shards_[i];
     std::lock_guard<std::mutex> g(s.mu);
-    n += s.map.size();
+    n += s.count;
   }
   return n;
 }

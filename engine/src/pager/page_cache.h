@@ -1,6 +1,7 @@
 // Shared page cache: one per engine, holding immutable page images keyed by
 // (page id, version), where version is a commit lsn for WAL versions or kBaseVersion for
-// the main-file image. Sharded; each shard has a mutex, a slot array and a CLOCK hand.
+// the main-file image. Sharded; each shard has a mutex, an open-addressing table and a
+// CLOCK hand.
 // Design: ENGINE.md §4.4.
 //
 //  (C1) A cached image is never modified after insertion; readers hold it through a
@@ -16,7 +17,6 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
-#include <unordered_map>
 #include <vector>
 
 namespace decentdb {
@@ -46,32 +46,38 @@ class PageCache {
   uint64_t capacity() const { return capacity_; }
 
  private:
-  struct Key {
-    uint32_t page;
-    uint64_t version;
-    bool operator==(const Key& o) const { return page == o.page && version == o.version; }
-  };
-  struct KeyHash {
-    size_t operator()(const Key& k) const {
-      return std::hash<uint64_t>()(k.version * 0x9E3779B97F4A7C15ull ^ k.page);
-    }
-  };
-  struct Slot {
-    Key key{0, 0};
-    ImagePtr img;       // null: slot free
+  // One open-addressing table per shard, linear probing, deletion by backward shift (no
+  // tombstones). The table doubles before it gets more than half full, so a lookup
+  // usually touches one cache line: that lookup runs on every page read that misses the
+  // connection's memo (ENGINE.md §4.4).
+  static constexpr size_t kMinTable = 16;
+  struct Entry {
+    uint32_t page = 0;
+    bool used = false;
     bool referenced = false;
+    uint64_t version = 0;
+    ImagePtr img;
   };
   struct Shard {
     std::mutex mu;
-    std::unordered_map<Key, uint32_t, KeyHash> map;  // GUARDED_BY(mu): key -> slot
-    std::vector<Slot> slots;                          // GUARDED_BY(mu)
-    std::vector<uint32_t> free_slots;                 // GUARDED_BY(mu)
-    uint32_t hand = 0;                                // GUARDED_BY(mu)
+    std::vector<Entry> table;  // GUARDED_BY(mu); size is a power of two
+    uint64_t count = 0;        // GUARDED_BY(mu)
+    uint32_t hand = 0;         // GUARDED_BY(mu): CLOCK position in table
   };
+  static size_t Home(uint32_t page, uint64_t version, size_t mask) {
+    uint64_t h = (version * 0x9E3779B97F4A7C15ull) ^ (static_cast<uint64_t>(page) * 0xC2B2AE3D27D4EB4Full);
+    return static_cast<size_t>(h >> 32) & mask;
+  }
   Shard& ShardFor(uint32_t page) {
     return shards_[(page * 0x9E3779B1u >> 8) & (shard_count_ - 1)];
   }
-  // Frees one unpinned, not recently used slot; false if none (C2).
+  // Index of (page, version) in s.table, or SIZE_MAX. REQUIRES: s.mu held.
+  static size_t Find(const Shard& s, uint32_t page, uint64_t version);
+  // Doubles s.table. REQUIRES: s.mu held.
+  static void Grow(Shard& s);
+  // Empties entry i, keeping every other key reachable. REQUIRES: s.mu held.
+  static void RemoveAt(Shard& s, size_t i);
+  // Frees one unpinned, not recently used entry; false if none (C2).
   // REQUIRES: s.mu held.
   bool EvictOne(Shard& s);
 

@@ -1,6 +1,7 @@
 // Unit tests of the shared page cache (pager/page_cache.h): first insert wins, the
 // capacity bound, CLOCK eviction that never drops a pinned image (C2), and the
 // checkpoint-epoch guard on main-file images (C3). Design: ENGINE.md §4.4.
+#include <map>
 #include <random>
 #include <vector>
 
@@ -77,4 +78,52 @@ TEST(PageCache, BaseImageReadAcrossACheckpointIsNotCached) {
   EXPECT_TRUE(cache.Get(9, kBaseVersion) == nullptr);
   cache.Insert(9, kBaseVersion, Img(2), &epoch, epoch.load());
   EXPECT_EQ(cache.Get(9, kBaseVersion).get()[0], 2);
+}
+
+// Below its capacity nothing is evicted, so the cache must answer exactly like a map
+// through inserts, erases (which shift later entries of a probe run back) and growth.
+TEST(PageCache, MatchesAMapThroughInsertsAndErases) {
+  PageCache cache(4096, 2);
+  std::map<std::pair<uint32_t, uint64_t>, uint8_t> model;
+  std::mt19937_64 rng(ddbtest::TestSeed());
+  for (int step = 0; step < 60000; ++step) {
+    uint32_t page = static_cast<uint32_t>(rng() % 600);
+    uint64_t version = rng() % 4;
+    auto key = std::make_pair(page, version);
+    switch (rng() % 3) {
+      case 0: {
+        uint8_t tag = static_cast<uint8_t>(rng());
+        ImagePtr used = cache.Insert(page, version, Img(tag));
+        auto it = model.find(key);
+        if (it == model.end()) model[key] = tag;
+        ASSERT_EQ(used.get()[0], model[key]);  // the first insert wins
+        break;
+      }
+      case 1:
+        cache.Erase(page, version);
+        model.erase(key);
+        break;
+      default: {
+        ImagePtr got = cache.Get(page, version);
+        auto it = model.find(key);
+        if (it == model.end()) {
+          ASSERT_TRUE(got == nullptr);
+        } else {
+          ASSERT_TRUE(got != nullptr);
+          ASSERT_EQ(got.get()[0], it->second);
+        }
+      }
+    }
+    if (step % 10000 == 9999) {
+      ASSERT_EQ(cache.size(), model.size());
+      for (const auto& kv : model) {
+        ImagePtr got = cache.Get(kv.first.first, kv.first.second);
+        ASSERT_TRUE(got != nullptr);
+        ASSERT_EQ(got.get()[0], kv.second);
+      }
+    }
+  }
+  cache.Clear();
+  EXPECT_EQ(cache.size(), 0u);
+  EXPECT_TRUE(cache.Get(model.begin()->first.first, model.begin()->first.second) == nullptr);
 }
