@@ -1,4 +1,5 @@
-// walIndex implementation: per-shard hash maps of ascending version lists. ENGINE.md §3.4.
+// walIndex implementation: per-shard open-addressing tables of version lists, the newest
+// version inline. ENGINE.md §3.4.
 #include "wal/wal_index.h"
 
 #include <algorithm>
@@ -8,20 +9,78 @@ namespace decentdb {
 
 WalIndex::WalIndex() : shards_(new Shard[kShards]) {}
 
+size_t WalIndex::Find(const Shard& s, uint32_t page) {
+  const size_t mask = s.table.size() - 1;
+  for (size_t i = Home(page, mask);; i = (i + 1) & mask) {
+    const Entry& e = s.table[i];
+    if (!e.used) return SIZE_MAX;
+    if (e.page == page) return i;
+  }
+}
+
+void WalIndex::RemoveAt(Shard& s, size_t i) {
+  const size_t mask = s.table.size() - 1;
+  s.table[i] = Entry();
+  --s.count;
+  // Backward shift: an entry later in the run moves into the hole unless its home lies
+  // cyclically in (hole, j], so every page stays reachable from its home position.
+  size_t hole = i;
+  for (size_t j = (i + 1) & mask; s.table[j].used; j = (j + 1) & mask) {
+    size_t home = Home(s.table[j].page, mask);
+    bool between = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+    if (between) continue;
+    s.table[hole] = std::move(s.table[j]);
+    s.table[j] = Entry();
+    hole = j;
+  }
+}
+
+void WalIndex::Grow(Shard& s) {
+  std::vector<Entry> old(s.table.size() * 2);
+  old.swap(s.table);
+  const size_t mask = s.table.size() - 1;
+  for (Entry& e : old) {
+    if (!e.used) continue;
+    size_t i = Home(e.page, mask);
+    while (s.table[i].used) i = (i + 1) & mask;
+    s.table[i] = std::move(e);
+  }
+}
+
 void WalIndex::Insert(uint32_t page, uint64_t lsn, uint64_t offset) {
   Shard& s = ShardFor(page);
   std::unique_lock<std::shared_mutex> g(s.mu);
-  s.pages[page].push_back(WalVersion{lsn, offset});
+  size_t i = Find(s, page);
+  if (i != SIZE_MAX) {
+    Entry& e = s.table[i];
+    e.older.push_back(e.newest);
+    e.newest = WalVersion{lsn, offset};
+  } else {
+    if (2 * (s.count + 1) > s.table.size()) Grow(s);
+    const size_t mask = s.table.size() - 1;
+    i = Home(page, mask);
+    while (s.table[i].used) i = (i + 1) & mask;
+    Entry& e = s.table[i];
+    e.page = page;
+    e.used = true;
+    e.newest = WalVersion{lsn, offset};
+    ++s.count;
+  }
   count_.fetch_add(1, std::memory_order_release);
 }
 
 bool WalIndex::Lookup(uint32_t page, uint64_t snapshot, WalVersion* out) const {
   Shard& s = ShardFor(page);
   std::shared_lock<std::shared_mutex> g(s.mu);
-  auto it = s.pages.find(page);
-  if (it == s.pages.end()) return false;
-  const std::vector<WalVersion>& v = it->second;
-  // First version newer than the snapshot; the one before it is the answer.
+  size_t i = Find(s, page);
+  if (i == SIZE_MAX) return false;
+  const Entry& e = s.table[i];
+  if (e.newest.lsn <= snapshot) {
+    *out = e.newest;
+    return true;
+  }
+  // First older version newer than the snapshot; the one before it is the answer.
+  const std::vector<WalVersion>& v = e.older;
   auto pos = std::upper_bound(v.begin(), v.end(), snapshot,
                               [](uint64_t snap, const WalVersion& w) { return snap < w.lsn; });
   if (pos == v.begin()) return false;
@@ -32,14 +91,19 @@ bool WalIndex::Lookup(uint32_t page, uint64_t snapshot, WalVersion* out) const {
 void WalIndex::Prune(uint32_t page, uint64_t upto) {
   Shard& s = ShardFor(page);
   std::unique_lock<std::shared_mutex> g(s.mu);
-  auto it = s.pages.find(page);
-  if (it == s.pages.end()) return;
-  std::vector<WalVersion>& v = it->second;
+  size_t i = Find(s, page);
+  if (i == SIZE_MAX) return;
+  Entry& e = s.table[i];
+  if (e.newest.lsn <= upto) {
+    count_.fetch_sub(e.older.size() + 1, std::memory_order_release);
+    RemoveAt(s, i);
+    return;
+  }
+  std::vector<WalVersion>& v = e.older;
   auto pos = std::upper_bound(v.begin(), v.end(), upto,
                               [](uint64_t u, const WalVersion& w) { return u < w.lsn; });
   size_t removed = static_cast<size_t>(pos - v.begin());
   v.erase(v.begin(), pos);
-  if (v.empty()) s.pages.erase(it);
   count_.fetch_sub(removed, std::memory_order_release);
 }
 
@@ -47,13 +111,13 @@ std::vector<uint32_t> WalIndex::PagesWithVersionsIn(uint64_t lo, uint64_t hi) co
   std::vector<uint32_t> out;
   for (uint32_t i = 0; i < kShards; ++i) {
     std::shared_lock<std::shared_mutex> g(shards_[i].mu);
-    for (const auto& kv : shards_[i].pages) {
-      for (const WalVersion& w : kv.second) {
-        if (w.lsn > lo && w.lsn <= hi) {
-          out.push_back(kv.first);
-          break;
-        }
+    for (const Entry& e : shards_[i].table) {
+      if (!e.used) continue;
+      bool in = e.newest.lsn > lo && e.newest.lsn <= hi;
+      for (size_t k = 0; !in && k < e.older.size(); ++k) {
+        in = e.older[k].lsn > lo && e.older[k].lsn <= hi;
       }
+      if (in) out.push_back(e.page);
     }
   }
   std::sort(out.begin(), out.end());
@@ -63,8 +127,10 @@ std::vector<uint32_t> WalIndex::PagesWithVersionsIn(uint64_t lo, uint64_t hi) co
 void WalIndex::ForEach(const std::function<void(uint32_t, const WalVersion&)>& fn) const {
   for (uint32_t i = 0; i < kShards; ++i) {
     std::shared_lock<std::shared_mutex> g(shards_[i].mu);
-    for (const auto& kv : shards_[i].pages) {
-      for (const WalVersion& w : kv.second) fn(kv.first, w);
+    for (const Entry& e : shards_[i].table) {
+      if (!e.used) continue;
+      for (const WalVersion& w : e.older) fn(e.page, w);
+      fn(e.page, e.newest);
     }
   }
 }
@@ -72,7 +138,8 @@ void WalIndex::ForEach(const std::function<void(uint32_t, const WalVersion&)>& f
 void WalIndex::Clear() {
   for (uint32_t i = 0; i < kShards; ++i) {
     std::unique_lock<std::shared_mutex> g(shards_[i].mu);
-    shards_[i].pages.clear();
+    std::vector<Entry>(kMinTable).swap(shards_[i].table);
+    shards_[i].count = 0;
   }
   count_.store(0, std::memory_order_release);
 }

@@ -1,6 +1,8 @@
 // walIndex: maps a page id to the ascending list of its committed versions in the WAL,
 // (commit lsn, frame offset). Sharded by page id; each shard has a shared_mutex held only
-// for the lookup or update itself. Design: ENGINE.md §3.4 (snapshot resolution), §3.6
+// for the lookup or update itself, and an open-addressing table whose entry keeps a page's
+// newest version inline: a reader whose snapshot is not older than that version (nearly
+// every reader) resolves its page from one table line. Design: ENGINE.md §3.4 (snapshot resolution), §3.6
 // (pruning after checkpoint).
 //
 //  (X1) Only committed frames are inserted, and only after their COMMIT frame is durable
@@ -14,7 +16,6 @@
 #include <functional>
 #include <memory>
 #include <shared_mutex>
-#include <unordered_map>
 #include <vector>
 
 namespace decentdb {
@@ -44,11 +45,29 @@ class WalIndex {
 
  private:
   static constexpr uint32_t kShards = 64;
+  static constexpr size_t kMinTable = 16;
+  struct Entry {
+    uint32_t page = 0;
+    bool used = false;
+    WalVersion newest;                // the page's newest version
+    std::vector<WalVersion> older;    // its older versions, ascending (X2)
+  };
   struct Shard {
     mutable std::shared_mutex mu;
-    std::unordered_map<uint32_t, std::vector<WalVersion>> pages;  // GUARDED_BY(mu)
+    std::vector<Entry> table = std::vector<Entry>(kMinTable);  // GUARDED_BY(mu); power of two
+    size_t count = 0;                                          // GUARDED_BY(mu): used entries
   };
   Shard& ShardFor(uint32_t page) const { return shards_[page & (kShards - 1)]; }
+  static size_t Home(uint32_t page, size_t mask) {
+    // Shards take the low bits; the table position comes from the high bits of a mix.
+    return static_cast<size_t>((static_cast<uint64_t>(page) * 0x9E3779B97F4A7C15ull) >> 40) & mask;
+  }
+  // Index of page's entry in s.table, or SIZE_MAX. REQUIRES: s.mu held.
+  static size_t Find(const Shard& s, uint32_t page);
+  // Empties entry i keeping every other page reachable. REQUIRES: s.mu held exclusively.
+  static void RemoveAt(Shard& s, size_t i);
+  // Doubles s.table. REQUIRES: s.mu held exclusively.
+  static void Grow(Shard& s);
 
   std::unique_ptr<Shard[]> shards_;
   std::atomic<uint64_t> count_{0};
