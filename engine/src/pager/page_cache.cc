@@ -4,11 +4,11 @@
 
 #include <algorithm>
 
+#include "pager/image_arena.h"
+
 namespace decentdb {
 
-ImagePtr NewImage(uint32_t page_size) {
-  return ImagePtr(new uint8_t[page_size], std::default_delete<uint8_t[]>());
-}
+ImagePtr NewImage(uint32_t page_size) { return NewArenaImage(page_size); }
 
 PageCache::PageCache(uint64_t capacity_pages, uint32_t shard_count)
     : capacity_(std::max<uint64_t>(capacity_pages, shard_count)),

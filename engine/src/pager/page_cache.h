@@ -24,7 +24,8 @@ namespace decentdb {
 constexpr uint64_t kBaseVersion = 0;  // commit lsns start at 1
 
 using ImagePtr = std::shared_ptr<uint8_t>;
-// A page-sized buffer usable as an ImagePtr (uninitialized).
+// A page-sized buffer usable as an ImagePtr (uninitialized), from the image arena
+// (pager/image_arena.h).
 ImagePtr NewImage(uint32_t page_size);
 
 class PageCache {
