@@ -206,10 +206,17 @@ Status EngineImpl::ReadMainPage(uint32_t id, uint8_t* buf) {
 
 Status EngineImpl::LoadVersion(uint32_t id, uint64_t snapshot, ImagePtr* out) {
   if (wal_index_.size() > 0) {
-    // Held from resolution until the frame is read, so no reset reuses the frame (W5).
-    std::shared_lock<std::shared_mutex> g(wal_->reset_mutex());
     WalVersion v;
-    if (wal_index_.Lookup(id, snapshot, &v)) {
+    // No version <= snapshot now means none later: new versions get newer lsns.
+    bool in_wal = wal_index_.Lookup(id, snapshot, &v);
+    // A cached image of a committed version is that version whatever the log did since
+    // (C1, and lsns are never reused), so a hit needs no reset lock: only reading the frame
+    // does. This is the path of nearly every read while the log holds the page.
+    if (in_wal && (*out = cache_->Get(id, v.lsn))) return Status::OK();
+    // Held from resolution until the frame is read, so no reset reuses the frame (W5).
+    std::shared_lock<std::shared_mutex> g(wal_->reset_mutex(), std::defer_lock);
+    if (in_wal) g.lock();
+    if (in_wal && wal_index_.Lookup(id, snapshot, &v)) {
       if ((*out = cache_->Get(id, v.lsn))) return Status::OK();
       ImagePtr img = NewImage(page_size_);
       Status s = wal_->ReadPage(v.offset, id, img.get());
