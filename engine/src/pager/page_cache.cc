@@ -61,7 +61,7 @@ void PageCache::Grow(Shard& s) {
 
 ImagePtr PageCache::Get(uint32_t page, uint64_t version) {
   Shard& s = ShardFor(page);
-  std::lock_guard<std::mutex> g(s.mu);
+  std::lock_guard<SpinLock> g(s.mu);
   size_t i = Find(s, page, version);
   if (i == SIZE_MAX) return nullptr;
   Entry& e = s.table[i];
@@ -92,7 +92,7 @@ bool PageCache::EvictOne(Shard& s) {
 ImagePtr PageCache::Insert(uint32_t page, uint64_t version, ImagePtr img,
                            const std::atomic<uint64_t>* epoch, uint64_t seen_epoch) {
   Shard& s = ShardFor(page);
-  std::lock_guard<std::mutex> g(s.mu);
+  std::lock_guard<SpinLock> g(s.mu);
   size_t found = Find(s, page, version);
   if (found != SIZE_MAX) {
     Entry& e = s.table[found];
@@ -118,7 +118,7 @@ ImagePtr PageCache::Insert(uint32_t page, uint64_t version, ImagePtr img,
 
 void PageCache::Erase(uint32_t page, uint64_t version) {
   Shard& s = ShardFor(page);
-  std::lock_guard<std::mutex> g(s.mu);
+  std::lock_guard<SpinLock> g(s.mu);
   size_t i = Find(s, page, version);
   if (i != SIZE_MAX) RemoveAt(s, i);
 }
@@ -126,7 +126,7 @@ void PageCache::Erase(uint32_t page, uint64_t version) {
 void PageCache::Clear() {
   for (uint32_t i = 0; i < shard_count_; ++i) {
     Shard& s = shards_[i];
-    std::lock_guard<std::mutex> g(s.mu);
+    std::lock_guard<SpinLock> g(s.mu);
     std::vector<Entry>(kMinTable).swap(s.table);
     s.count = 0;
     s.hand = 0;
@@ -137,7 +137,7 @@ uint64_t PageCache::size() const {
   uint64_t n = 0;
   for (uint32_t i = 0; i < shard_count_; ++i) {
     Shard& s = shards_[i];
-    std::lock_guard<std::mutex> g(s.mu);
+    std::lock_guard<SpinLock> g(s.mu);
     n += s.count;
   }
   return n;

@@ -19,6 +19,8 @@
 #include <mutex>
 #include <vector>
 
+#include "util/spin_lock.h"
+
 namespace decentdb {
 
 constexpr uint64_t kBaseVersion = 0;  // commit lsns start at 1
@@ -60,7 +62,7 @@ class PageCache {
     ImagePtr img;
   };
   struct Shard {
-    std::mutex mu;
+    SpinLock mu;
     std::vector<Entry> table;  // GUARDED_BY(mu); size is a power of two
     uint64_t count = 0;        // GUARDED_BY(mu)
     uint32_t hand = 0;         // GUARDED_BY(mu): CLOCK position in table

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <shared_mutex>
 
 namespace decentdb {
 
@@ -49,7 +50,7 @@ void WalIndex::Grow(Shard& s) {
 
 void WalIndex::Insert(uint32_t page, uint64_t lsn, uint64_t offset) {
   Shard& s = ShardFor(page);
-  std::unique_lock<std::shared_mutex> g(s.mu);
+  std::unique_lock<SharedSpinLock> g(s.mu);
   size_t i = Find(s, page);
   if (i != SIZE_MAX) {
     Entry& e = s.table[i];
@@ -71,7 +72,7 @@ void WalIndex::Insert(uint32_t page, uint64_t lsn, uint64_t offset) {
 
 bool WalIndex::Lookup(uint32_t page, uint64_t snapshot, WalVersion* out) const {
   Shard& s = ShardFor(page);
-  std::shared_lock<std::shared_mutex> g(s.mu);
+  std::shared_lock<SharedSpinLock> g(s.mu);
   size_t i = Find(s, page);
   if (i == SIZE_MAX) return false;
   const Entry& e = s.table[i];
@@ -90,7 +91,7 @@ bool WalIndex::Lookup(uint32_t page, uint64_t snapshot, WalVersion* out) const {
 
 void WalIndex::Prune(uint32_t page, uint64_t upto) {
   Shard& s = ShardFor(page);
-  std::unique_lock<std::shared_mutex> g(s.mu);
+  std::unique_lock<SharedSpinLock> g(s.mu);
   size_t i = Find(s, page);
   if (i == SIZE_MAX) return;
   Entry& e = s.table[i];
@@ -110,7 +111,7 @@ void WalIndex::Prune(uint32_t page, uint64_t upto) {
 std::vector<uint32_t> WalIndex::PagesWithVersionsIn(uint64_t lo, uint64_t hi) const {
   std::vector<uint32_t> out;
   for (uint32_t i = 0; i < kShards; ++i) {
-    std::shared_lock<std::shared_mutex> g(shards_[i].mu);
+    std::shared_lock<SharedSpinLock> g(shards_[i].mu);
     for (const Entry& e : shards_[i].table) {
       if (!e.used) continue;
       bool in = e.newest.lsn > lo && e.newest.lsn <= hi;
@@ -126,7 +127,7 @@ std::vector<uint32_t> WalIndex::PagesWithVersionsIn(uint64_t lo, uint64_t hi) co
 
 void WalIndex::ForEach(const std::function<void(uint32_t, const WalVersion&)>& fn) const {
   for (uint32_t i = 0; i < kShards; ++i) {
-    std::shared_lock<std::shared_mutex> g(shards_[i].mu);
+    std::shared_lock<SharedSpinLock> g(shards_[i].mu);
     for (const Entry& e : shards_[i].table) {
       if (!e.used) continue;
       for (const WalVersion& w : e.older) fn(e.page, w);
@@ -137,7 +138,7 @@ void WalIndex::ForEach(const std::function<void(uint32_t, const WalVersion&)>& f
 
 void WalIndex::Clear() {
   for (uint32_t i = 0; i < kShards; ++i) {
-    std::unique_lock<std::shared_mutex> g(shards_[i].mu);
+    std::unique_lock<SharedSpinLock> g(shards_[i].mu);
     std::vector<Entry>(kMinTable).swap(shards_[i].table);
     shards_[i].count = 0;
   }

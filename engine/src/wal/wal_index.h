@@ -1,5 +1,5 @@
 // walIndex: maps a page id to the ascending list of its committed versions in the WAL,
-// (commit lsn, frame offset). Sharded by page id; each shard has a shared_mutex held only
+// (commit lsn, frame offset). Sharded by page id; each shard has a shared spin lock held only
 // for the lookup or update itself, and an open-addressing table whose entry keeps a page's
 // newest version inline: a reader whose snapshot is not older than that version (nearly
 // every reader) resolves its page from one table line. Design: ENGINE.md §3.4 (snapshot resolution), §3.6
@@ -15,8 +15,9 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <shared_mutex>
 #include <vector>
+
+#include "util/spin_lock.h"
 
 namespace decentdb {
 
@@ -53,7 +54,7 @@ class WalIndex {
     std::vector<WalVersion> older;    // its older versions, ascending (X2)
   };
   struct Shard {
-    mutable std::shared_mutex mu;
+    mutable SharedSpinLock mu;
     std::vector<Entry> table = std::vector<Entry>(kMinTable);  // GUARDED_BY(mu); power of two
     size_t count = 0;                                          // GUARDED_BY(mu): used entries
   };
