@@ -153,6 +153,8 @@ class TableAccess {
   const plan::FromTable* table_;
   const TableDef* def_;
   std::vector<int> needed_;  // needed column positions
+  // needed_ without the rowid alias: the fields LoadRow decodes from the record.
+  std::vector<uint32_t> record_cols_;
   std::vector<std::string> overflow_;  // per column, for values read from chains
   std::unique_ptr<BTreeCursor> table_cur_;
   std::unique_ptr<BTreeCursor> index_cur_;

@@ -113,6 +113,8 @@ TableAccess::TableAccess(ExecState* st, const plan::JoinStep* step)
     : st_(st), step_(step), table_(&st->plan->tables[step->table]), def_(table_->table) {
   for (size_t c = 0; c < table_->needed.size(); ++c)
     if (table_->needed[c]) needed_.push_back(static_cast<int>(c));
+  for (int c : needed_)
+    if (c != def_->rowid_alias) record_cols_.push_back(static_cast<uint32_t>(c));
   overflow_.resize(def_->columns.size());
   // View and derived-table rows are in memory already.
   mat_ = step->materialize && table_->system_view < 0 && table_->source == nullptr;
@@ -417,24 +419,28 @@ Status TableAccess::LoadRow(int64_t rowid) {
   DDB_RETURN_IF_ERROR(table_cur_->Value(&payload));
   DDB_RETURN_IF_ERROR(record_.Init(reinterpret_cast<const uint8_t*>(payload.data()), payload.size()));
   ValueRef* row = st_->scan_row.data() + table_->slot_base;
-  for (int c : needed_) {
-    if (c == def_->rowid_alias) {
-      row[c] = ValueRef::Int64(rowid);
-      continue;
-    }
-    if (static_cast<uint32_t>(c) >= record_.field_count()) {
-      row[c] = def_->columns[c].added_value.ref();
-      continue;
-    }
+  if (def_->rowid_alias >= 0 && table_->needed[def_->rowid_alias])
+    row[def_->rowid_alias] = ValueRef::Int64(rowid);
+  // Columns past the record's field count were added later: they read their added value.
+  const uint32_t fields = record_.field_count();
+  size_t in_record = record_cols_.size();
+  while (in_record > 0 && record_cols_[in_record - 1] >= fields) {
+    --in_record;
+    const uint32_t c = record_cols_[in_record];
+    row[c] = def_->columns[c].added_value.ref();
+  }
+  bool overflow = false;
+  DDB_RETURN_IF_ERROR(record_.ReadInOrder(record_cols_.data(), in_record, row, &overflow));
+  if (!overflow) return Status::OK();
+  // Rare: some value lives in an overflow chain; read those through Field().
+  for (size_t k = 0; k < in_record; ++k) {
+    const uint32_t c = record_cols_[k];
     FieldRef f;
-    DDB_RETURN_IF_ERROR(record_.Field(static_cast<uint32_t>(c), &f));
-    if (f.overflow) {
-      std::string& buf = overflow_[c];
-      DDB_RETURN_IF_ERROR(ReadOverflowChain(st_->reader, f.overflow_page, f.overflow_len, &buf));
-      row[c] = f.value.type() == ValueType::kText ? ValueRef::Text(buf) : ValueRef::Blob(buf);
-    } else {
-      row[c] = f.value;
-    }
+    DDB_RETURN_IF_ERROR(record_.Field(c, &f));
+    if (!f.overflow) continue;
+    std::string& buf = overflow_[c];
+    DDB_RETURN_IF_ERROR(ReadOverflowChain(st_->reader, f.overflow_page, f.overflow_len, &buf));
+    row[c] = f.value.type() == ValueType::kText ? ValueRef::Text(buf) : ValueRef::Blob(buf);
   }
   return Status::OK();
 }

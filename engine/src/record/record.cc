@@ -202,6 +202,89 @@ Status RecordReader::DecodeAt(const uint8_t* p, FieldRef* out, const uint8_t** n
   return Status::OK();
 }
 
+namespace {
+
+// DecodeAt without Status or FieldRef, for ReadInOrder: decodes the field at p into *out
+// and returns the byte after it, or nullptr when the field is malformed (the caller then
+// asks Field() for the exact error).
+inline const uint8_t* DecodeValue(const uint8_t* p, const uint8_t* end, ValueRef* out,
+                                  bool* overflow) {
+  if (p >= end) return nullptr;
+  const uint8_t tag = *p++;
+  switch (tag) {
+    case kTagNull: *out = ValueRef::Null(); return p;
+    case kTagFalse: *out = ValueRef::Bool(false); return p;
+    case kTagTrue: *out = ValueRef::Bool(true); return p;
+    case kTagInt64: {
+      uint64_t u;
+      if (p < end && *p < 0x80) {  // one-byte varint: small integers, the common case
+        u = *p++;
+      } else {
+        p = DecodeVarint(p, end, &u);
+        if (p == nullptr) return nullptr;
+      }
+      *out = ValueRef::Int64(ZigZagDecode(u));
+      return p;
+    }
+    case kTagFloat64: {
+      if (end - p < 8) return nullptr;
+      const uint64_t bits = DecodeFixed64(p);
+      double d;
+      std::memcpy(&d, &bits, 8);
+      *out = ValueRef::Float64(d);
+      return p + 8;
+    }
+    case kTagText:
+    case kTagBlob: {
+      uint64_t len;
+      p = DecodeVarint(p, end, &len);
+      if (p == nullptr || len > static_cast<uint64_t>(end - p)) return nullptr;
+      *out = tag == kTagText ? ValueRef::Text(reinterpret_cast<const char*>(p), len)
+                             : ValueRef::Blob(p, len);
+      return p + len;
+    }
+    case kTagTextOverflow:
+    case kTagBlobOverflow: {
+      uint64_t len;
+      p = DecodeVarint(p, end, &len);
+      if (p == nullptr || end - p < 4) return nullptr;
+      if (len > kMaxValueBytes || DecodeFixed32(p) == 0) return nullptr;
+      *out = tag == kTagTextOverflow ? ValueRef::Text(nullptr, 0) : ValueRef::Blob(nullptr, 0);
+      *overflow = true;
+      return p + 4;
+    }
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
+Status RecordReader::ReadInOrder(const uint32_t* cols, size_t n, ValueRef* out, bool* any_overflow) {
+  *any_overflow = false;
+  if (n == 0) return Status::OK();
+  // Init stored field 0's start whenever the record has a field, and cols[0] < count_.
+  const uint8_t* p = data_ + starts_[0];
+  uint32_t k = 0;
+  ValueRef skipped;
+  bool skipped_overflow = false;  // a chain nobody asked for needs no reading
+  for (size_t j = 0; j < n; ++j) {
+    const uint32_t want = cols[j];
+    while (k < want && p != nullptr) {
+      p = DecodeValue(p, end_, &skipped, &skipped_overflow);
+      ++k;
+    }
+    if (p != nullptr) p = DecodeValue(p, end_, &out[want], any_overflow);
+    ++k;
+    if (p == nullptr) {
+      // A malformed field at or before cols[j]: Field() reports it as it always has.
+      FieldRef f;
+      DDB_RETURN_IF_ERROR(Field(want, &f));
+      return Status::Corruption("record: malformed field");  // not reached: Field failed
+    }
+  }
+  return Status::OK();
+}
+
 Status RecordReader::Field(uint32_t i, FieldRef* out) {
   if (i >= count_) {
     *out = FieldRef();

@@ -74,6 +74,13 @@ class RecordReader {
   // REQUIRES: Init returned OK. i >= field_count() is ERR_CORRUPTION-free: it yields NULL,
   // since short records predate ADD COLUMN and the caller supplies the added value.
   Status Field(uint32_t i, FieldRef* out);
+  // Decodes the fields cols[0..n) in one forward pass, each into out[cols[k]]: the
+  // per-row path of a scan, which would otherwise pay Field's bookkeeping per column.
+  // An overflow field (tags 7/8) gets its class with no bytes (as in FieldRef) and sets
+  // *any_overflow; read such fields with Field() for their chain. Errors are exactly
+  // Field's for the same fields. Leaves the Field() position memo as it was.
+  // REQUIRES: Init returned OK; cols ascending, each < field_count().
+  Status ReadInOrder(const uint32_t* cols, size_t n, ValueRef* out, bool* any_overflow);
   // Decodes every field and checks that the record ends exactly at size.
   Status Validate();
 

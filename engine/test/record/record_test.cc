@@ -220,3 +220,53 @@ TEST(Record, RandomDamageNeverCrashes) {
   }
   EXPECT_GT(corrupt, 0);
 }
+
+// ReadInOrder is the scan's one-pass decoder: on intact and on damaged records it must
+// give exactly what Field gives for the same columns, values and errors alike.
+TEST(Record, ReadInOrderAgreesWithField) {
+  std::mt19937_64 rng(ddbtest::TestSeed());
+  std::vector<Value> values = BoundaryValues();
+  std::vector<ValueRef> refs = Refs(values);
+  FakeSink sink;
+  std::string spilled;
+  ASSERT_OK(EncodeRecord(refs.data(), refs.size(), 200, &sink, &spilled));
+  ASSERT_GT(sink.chains.size(), 0u);
+  std::string inline_buf;
+  EncodeRecordInline(refs.data(), refs.size(), &inline_buf);
+  int failures = 0;
+  for (int iter = 0; iter < 20000; ++iter) {
+    const std::string& src = iter % 2 == 0 ? inline_buf : spilled;
+    std::vector<uint8_t> b(src.begin(), src.end());
+    if (iter >= 2) {  // the first two records stay intact
+      if (rng() % 2 == 0) b[rng() % b.size()] = static_cast<uint8_t>(rng());
+      if (rng() % 3 == 0) b.resize(rng() % b.size());
+    }
+    RecordReader fast;
+    RecordReader slow;
+    if (!fast.Init(b.data(), b.size()).ok()) continue;
+    ASSERT_OK(slow.Init(b.data(), b.size()));
+    std::vector<uint32_t> cols;
+    for (uint32_t c = 0; c < fast.field_count(); ++c)
+      if (iter < 2 || rng() % 2 == 0) cols.push_back(c);
+    std::vector<ValueRef> out(fast.field_count());
+    bool overflow = false;
+    Status fs = fast.ReadInOrder(cols.data(), cols.size(), out.data(), &overflow);
+    Status ss;
+    bool want_overflow = false;
+    for (uint32_t c : cols) {
+      FieldRef f;
+      ss = slow.Field(c, &f);
+      if (!ss.ok()) break;
+      want_overflow = want_overflow || f.overflow;
+      if (fs.ok()) {
+        EXPECT_TRUE(IdenticalValues(out[c], f.value));
+        if (f.overflow) EXPECT_TRUE(out[c].data() == nullptr);
+      }
+    }
+    EXPECT_EQ(fs.ToString(), ss.ToString());
+    if (fs.ok()) EXPECT_EQ(overflow, want_overflow);
+    if (!fs.ok()) ++failures;
+    if (iter == 1) EXPECT_TRUE(overflow);
+  }
+  EXPECT_GT(failures, 0);
+}
