@@ -45,8 +45,12 @@ class Project : public Operator {
     if (!*has_row) return Status::OK();
     st_->scratch.Reset();  // (X2)
     ValueRef* out = st_->proj_row.data();
-    for (size_t i = 0; i < exprs_.size(); ++i)
-      DDB_RETURN_IF_ERROR(Evaluate(*exprs_[i], row_, &st_->eval, &out[i]));
+    for (size_t i = 0; i < exprs_.size(); ++i) {
+      const plan::BoundExpr& e = *exprs_[i];
+      // A plain column is most of what queries project: copy it without the evaluator.
+      if (e.op == plan::BoundOp::kColumn) out[i] = row_[e.index];
+      else DDB_RETURN_IF_ERROR(Evaluate(e, row_, &st_->eval, &out[i]));
+    }
     st_->out = out;
     return Status::OK();
   }
