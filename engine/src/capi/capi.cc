@@ -94,19 +94,46 @@ int Check(decentdb_db* db, const Status& s) {
   return OkOn(db);
 }
 
+// The error paths of the column checks, kept out of line so that the checks themselves
+// stay a few instructions on the per-column path.
+__attribute__((noinline)) bool ColumnOutOfRange(decentdb_stmt* stmt, int column, int n) {
+  Fail(DbOf(stmt), Status::Misuse("column index " + std::to_string(column) +
+                                  " out of range 0.." + std::to_string(n - 1)));
+  return false;
+}
+
+__attribute__((noinline)) bool NoCurrentRow(decentdb_stmt* stmt) {
+  Fail(DbOf(stmt), Status::Misuse("no current row: step did not return a row"));
+  return false;
+}
+
 // REQUIRES: LiveStmt(stmt). Checks a column index and that a row is current.
-bool CheckColumn(decentdb_stmt* stmt, int column, bool need_row) {
+inline bool CheckColumn(decentdb_stmt* stmt, int column, bool need_row) {
   const int n = stmt->impl->column_count();
-  if (column < 0 || column >= n) {
-    Fail(DbOf(stmt), Status::Misuse("column index " + std::to_string(column) +
-                                    " out of range 0.." + std::to_string(n - 1)));
-    return false;
-  }
-  if (need_row && !stmt->has_row) {
-    Fail(DbOf(stmt), Status::Misuse("no current row: step did not return a row"));
-    return false;
-  }
+  if (column < 0 || column >= n) return ColumnOutOfRange(stmt, column, n);
+  if (need_row && !stmt->has_row) return NoCurrentRow(stmt);
   return true;
+}
+
+__attribute__((noinline)) bool ReadColumnChecked(decentdb_stmt* stmt, int column, ValueRef* out) {
+  if (!CheckColumn(stmt, column, true)) return false;
+  *out = stmt->impl->Column(column);
+  return true;
+}
+
+// REQUIRES: LiveStmt(stmt). The current row's value of column, as Column(column) after
+// CheckColumn(stmt, column, true); false (with the misuse recorded) when that fails.
+// When the statement exposes its row (Statement::current_row) and the index is in it,
+// the value is read from there directly.
+inline bool ReadColumn(decentdb_stmt* stmt, int column, ValueRef* out) {
+  const decentdb::Statement& impl = *stmt->impl;
+  const ValueRef* row = impl.current_row();
+  if (row != nullptr && stmt->has_row &&
+      static_cast<unsigned>(column) < static_cast<unsigned>(impl.row_columns())) {
+    *out = row[column];
+    return true;
+  }
+  return ReadColumnChecked(stmt, column, out);
 }
 
 int CheckParam(decentdb_stmt* stmt, int index) {
@@ -195,9 +222,16 @@ int StepBatch(decentdb_stmt* stmt, uint8_t* buf, size_t cap, int max_rows, int* 
     // Read after the step: the first step of an execution may re-prepare the statement
     // after a schema change, with other columns (SELECT * over a recreated table).
     const int columns = stmt->impl->column_count();
+    const ValueRef* row = stmt->impl->current_row();
+    if (row == nullptr || stmt->impl->row_columns() != columns) {
+      // No row array to read (RETURNING rows): copy the row through Column.
+      stmt->row_copy.resize(static_cast<size_t>(columns));
+      for (int c = 0; c < columns; ++c) stmt->row_copy[static_cast<size_t>(c)] = stmt->impl->Column(c);
+      row = stmt->row_copy.data();
+    }
     size_t need = 0;
     for (int c = 0; c < columns; ++c) {
-      const size_t n = decentdb::capi::EncodedSize(stmt->impl->Column(c));
+      const size_t n = decentdb::capi::EncodedSize(row[c]);
       if (n == 0) {
         return Fail(db, Status::Sql("value of column " + std::to_string(c) +
                                     " is too large for a row buffer", "54000"));
@@ -211,7 +245,7 @@ int StepBatch(decentdb_stmt* stmt, uint8_t* buf, size_t cap, int max_rows, int* 
       return rows == 0 ? DECENTDB_ROW_TOO_BIG : 1;
     }
     uint8_t* p = buf + used;
-    for (int c = 0; c < columns; ++c) p = decentdb::capi::EncodeValue(p, stmt->impl->Column(c));
+    for (int c = 0; c < columns; ++c) p = decentdb::capi::EncodeValue(p, row[c]);
     used += need;
     ++rows;
     stmt->pending = false;
@@ -421,8 +455,9 @@ const char* decentdb_column_name(decentdb_stmt* stmt, int column) {
 int decentdb_column_type(decentdb_stmt* stmt, int column) {
   if (!LiveStmt(stmt)) return OrphanOrBad(stmt);
   try {
-    if (!CheckColumn(stmt, column, true)) return DECENTDB_ERR_MISUSE;
-    return static_cast<int>(stmt->impl->Column(column).type());
+    ValueRef v;
+    if (!ReadColumn(stmt, column, &v)) return DECENTDB_ERR_MISUSE;
+    return static_cast<int>(v.type());
   } catch (...) {
     return FromException(DbOf(stmt));
   }
@@ -431,8 +466,9 @@ int decentdb_column_type(decentdb_stmt* stmt, int column) {
 int decentdb_column_is_null(decentdb_stmt* stmt, int column) {
   if (!LiveStmt(stmt)) return OrphanOrBad(stmt);
   try {
-    if (!CheckColumn(stmt, column, true)) return DECENTDB_ERR_MISUSE;
-    return stmt->impl->Column(column).type() == ValueType::kNull ? 1 : 0;
+    ValueRef v;
+    if (!ReadColumn(stmt, column, &v)) return DECENTDB_ERR_MISUSE;
+    return v.type() == ValueType::kNull ? 1 : 0;
   } catch (...) {
     return FromException(DbOf(stmt));
   }
@@ -441,8 +477,8 @@ int decentdb_column_is_null(decentdb_stmt* stmt, int column) {
 int64_t decentdb_column_int64(decentdb_stmt* stmt, int column) {
   if (!LiveStmt(stmt)) return 0;
   try {
-    if (!CheckColumn(stmt, column, true)) return 0;
-    const ValueRef v = stmt->impl->Column(column);
+    ValueRef v;
+    if (!ReadColumn(stmt, column, &v)) return 0;
     switch (v.type()) {
       case ValueType::kNull: return 0;
       case ValueType::kInt64:
@@ -461,8 +497,8 @@ int64_t decentdb_column_int64(decentdb_stmt* stmt, int column) {
 double decentdb_column_float64(decentdb_stmt* stmt, int column) {
   if (!LiveStmt(stmt)) return 0;
   try {
-    if (!CheckColumn(stmt, column, true)) return 0;
-    const ValueRef v = stmt->impl->Column(column);
+    ValueRef v;
+    if (!ReadColumn(stmt, column, &v)) return 0;
     switch (v.type()) {
       case ValueType::kNull: return 0;
       case ValueType::kFloat64: return v.float64();
@@ -482,8 +518,11 @@ const char* decentdb_column_text(decentdb_stmt* stmt, int column, int* out_len) 
   if (out_len != nullptr) *out_len = 0;
   if (!LiveStmt(stmt)) return nullptr;
   try {
-    if (!CheckColumn(stmt, column, true)) return nullptr;
-    const ValueRef v = stmt->impl->Column(column);
+    ValueRef v;
+    if (!ReadColumn(stmt, column, &v)) return nullptr;
+    // A re-prepare after a schema change may have added columns since the handle was made.
+    if (stmt->converted.size() <= static_cast<size_t>(column))
+      stmt->converted.resize(static_cast<size_t>(column) + 1);
     std::string& text = stmt->converted[static_cast<size_t>(column)];
     switch (v.type()) {
       case ValueType::kNull:
@@ -521,8 +560,8 @@ const uint8_t* decentdb_column_blob(decentdb_stmt* stmt, int column, int* out_le
   if (out_len != nullptr) *out_len = 0;
   if (!LiveStmt(stmt)) return nullptr;
   try {
-    if (!CheckColumn(stmt, column, true)) return nullptr;
-    const ValueRef v = stmt->impl->Column(column);
+    ValueRef v;
+    if (!ReadColumn(stmt, column, &v)) return nullptr;
     if (v.type() == ValueType::kNull) return nullptr;
     if (v.type() != ValueType::kBlob && v.type() != ValueType::kText) {
       Misuse(DbOf(stmt), "column_blob: the value is not a BLOB or TEXT");

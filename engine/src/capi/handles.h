@@ -75,6 +75,8 @@ struct decentdb_stmt {
   bool pending = false;
   // Per-column results of converting accessors (column_text of a number, for example).
   std::vector<std::string> converted;
+  // step_batch's copy of a row the statement does not expose as an array.
+  std::vector<decentdb::ValueRef> row_copy;
 };
 
 namespace decentdb {

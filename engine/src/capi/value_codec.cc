@@ -19,16 +19,6 @@ uint64_t LoadU64(const uint8_t* p) {
   return v;
 }
 
-uint8_t* StoreU32(uint8_t* p, uint32_t v) {
-  for (int i = 0; i < 4; ++i) p[i] = static_cast<uint8_t>(v >> (8 * i));
-  return p + 4;
-}
-
-uint8_t* StoreU64(uint8_t* p, uint64_t v) {
-  for (int i = 0; i < 8; ++i) p[i] = static_cast<uint8_t>(v >> (8 * i));
-  return p + 8;
-}
-
 Status Malformed(size_t offset, const std::string& what) {
   return Status::Misuse("malformed parameter buffer at byte " + std::to_string(offset) + ": " +
                         what);
@@ -135,46 +125,6 @@ Status DecodeParamSet(const uint8_t* buf, size_t len, size_t* pos, int expected_
   }
   *pos = at;
   return Status::OK();
-}
-
-size_t EncodedSize(ValueRef v) {
-  switch (v.type()) {
-    case ValueType::kNull: return 1;
-    case ValueType::kInt64:
-    case ValueType::kFloat64: return 9;
-    case ValueType::kText:
-    case ValueType::kBlob: return v.size() > 0xFFFFFFFFull ? 0 : 5 + v.size();
-    case ValueType::kBool: return 2;
-  }
-  return 0;
-}
-
-uint8_t* EncodeValue(uint8_t* p, ValueRef v) {
-  *p++ = static_cast<uint8_t>(v.type());
-  switch (v.type()) {
-    case ValueType::kNull:
-      break;
-    case ValueType::kInt64:
-      p = StoreU64(p, static_cast<uint64_t>(v.int64()));
-      break;
-    case ValueType::kFloat64: {
-      const double d = v.float64();
-      uint64_t bits;
-      std::memcpy(&bits, &d, sizeof(bits));
-      p = StoreU64(p, bits);
-      break;
-    }
-    case ValueType::kText:
-    case ValueType::kBlob:
-      p = StoreU32(p, static_cast<uint32_t>(v.size()));
-      if (v.size() > 0) std::memcpy(p, v.data(), v.size());
-      p += v.size();
-      break;
-    case ValueType::kBool:
-      *p++ = v.int64() != 0 ? 1 : 0;
-      break;
-  }
-  return p;
 }
 
 }  // namespace capi

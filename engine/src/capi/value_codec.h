@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "db/statement.h"
 #include "util/status.h"
@@ -25,9 +26,54 @@ Status DecodeParamSet(const uint8_t* buf, size_t len, size_t* pos, int expected_
                       Statement* target);
 
 // Bytes needed to encode v; 0 when v cannot be encoded (text or blob over 4 GiB).
-size_t EncodedSize(ValueRef v);
+// Inline: step_batch calls this and EncodeValue for every value of every row.
+inline size_t EncodedSize(ValueRef v) {
+  switch (v.type()) {
+    case ValueType::kNull: return 1;
+    case ValueType::kInt64:
+    case ValueType::kFloat64: return 9;
+    case ValueType::kText:
+    case ValueType::kBlob: return v.size() > 0xFFFFFFFFull ? 0 : 5 + v.size();
+    case ValueType::kBool: return 2;
+  }
+  return 0;
+}
+
 // Writes v at p, which has room for EncodedSize(v) bytes; returns the end.
-uint8_t* EncodeValue(uint8_t* p, ValueRef v);
+inline uint8_t* EncodeValue(uint8_t* p, ValueRef v) {
+  *p++ = static_cast<uint8_t>(v.type());
+  switch (v.type()) {
+    case ValueType::kNull:
+      break;
+    case ValueType::kInt64:
+    case ValueType::kFloat64: {
+      // The 8 bytes of the union, little-endian as the buffer layout requires.
+      uint64_t bits;
+      if (v.type() == ValueType::kInt64) {
+        bits = static_cast<uint64_t>(v.int64());
+      } else {
+        const double d = v.float64();
+        std::memcpy(&bits, &d, sizeof(bits));
+      }
+      for (int i = 0; i < 8; ++i) p[i] = static_cast<uint8_t>(bits >> (8 * i));
+      p += 8;
+      break;
+    }
+    case ValueType::kText:
+    case ValueType::kBlob: {
+      const uint32_t n = static_cast<uint32_t>(v.size());
+      for (int i = 0; i < 4; ++i) p[i] = static_cast<uint8_t>(n >> (8 * i));
+      p += 4;
+      if (n > 0) std::memcpy(p, v.data(), n);
+      p += n;
+      break;
+    }
+    case ValueType::kBool:
+      *p++ = v.int64() != 0 ? 1 : 0;
+      break;
+  }
+  return p;
+}
 
 }  // namespace capi
 }  // namespace decentdb

@@ -484,6 +484,7 @@ void SqlStatement::PrepareEval() {
 }
 
 void SqlStatement::CloseExecution() {
+  row_ = nullptr;  // (S1)
   if (cursor_) cursor_->Close();
   snapshot_.reset();
   reading_write_ = false;
@@ -512,6 +513,7 @@ void SqlStatement::BeforeTransactionEnd() {
 
 Status SqlStatement::Step(bool* out_row) {
   *out_row = false;
+  row_ = nullptr;  // (S1)
   if (detached_)
     return Status::Misuse("the transaction state this statement was reading is gone (COMMIT, ROLLBACK "
                           "or DROP in the transaction); reset the statement");
@@ -540,6 +542,8 @@ Status SqlStatement::Step(bool* out_row) {
         return s;
       }
       *out_row = true;
+      row_ = cursor_->Row();
+      row_columns_ = std::min(cursor_->column_count(), column_count());
       return Status::OK();
     }
     case State::kRows:

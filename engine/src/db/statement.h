@@ -42,6 +42,20 @@ class Statement {
   // Changes whenever a re-compile after a schema change changed the result columns (count,
   // names or declared types), so callers that cache column metadata can notice.
   virtual uint64_t columns_version() const { return 0; }
+
+  // The current row as row_columns() consecutive values, read without a virtual call on
+  // the C API's per-column and per-row paths; nullptr when the implementation offers no
+  // such array for the current row (callers then use Column). Whenever it is non-null,
+  // row[c] is what Column(c) returns, with the same lifetime.
+  const ValueRef* current_row() const { return row_; }
+  int row_columns() const { return row_columns_; }
+
+ protected:
+  // (S1) row_ is non-null only while a row is current, and then row_[0, row_columns_)
+  //      are the values Column(0 .. row_columns_ - 1) returns; every Step, Reset or
+  //      end of the execution clears it before anything it points to changes.
+  const ValueRef* row_ = nullptr;
+  int row_columns_ = 0;
 };
 
 }  // namespace decentdb

@@ -184,6 +184,8 @@ Status QueryCursor::Next(bool* has_row) {
 
 ValueRef QueryCursor::Column(int i) const { return state_->out[i]; }
 
+const ValueRef* QueryCursor::Row() const { return state_->out; }
+
 int QueryCursor::column_count() const {
   const plan::SelectPlan& p = *prepared_->plan;
   if (p.target_scan) return static_cast<int>(p.tables[0].table->columns.size());

@@ -134,6 +134,8 @@ class QueryCursor {
   Status Next(bool* has_row);
   // REQUIRES: the last Next produced a row; 0 <= i < column_count().
   ValueRef Column(int i) const;
+  // The current row, column_count() values; same REQUIRES and lifetime as Column.
+  const ValueRef* Row() const;
   int column_count() const;
   // Target-scan cursors: the current row's rowid and its values in table column order.
   int64_t rowid() const;

@@ -317,6 +317,9 @@ TEST(SqlApi, PreparedStatementsReprepareAfterDdl) {
   EXPECT_NE(decentdb_column_version(star), v1);
   EXPECT_EQ(decentdb_column_count(star), 3);
   EXPECT_EQ(std::string(decentdb_column_name(star, 2)), "n");
+  // A column the handle did not have when it was prepared converts like any other.
+  EXPECT_EQ(std::string(decentdb_column_text(star, 2, nullptr)), "1.5");
+  EXPECT_EQ(std::string(decentdb_column_text(star, 1, nullptr)), "3");
   decentdb_finalize(star);
   {
     uint8_t out[64];
@@ -374,6 +377,53 @@ TEST(SqlApi, TransactionsAcrossStatementsAndClose) {
   }
   Db again(path);
   EXPECT_EQ(again.Scalar("SELECT COUNT(*) FROM t"), 2);
+}
+
+// The accessors read the current row straight from the statement (Statement::current_row);
+// a row cut off by the end of its transaction must read as NULL, never as stale memory.
+TEST(SqlApi, AccessorsOfACutOffRowReadNull) {
+  Db d(":memory:");
+  ASSERT_EQ(d.Exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)"), DECENTDB_OK);
+  ASSERT_EQ(d.Exec("BEGIN; INSERT INTO t VALUES (7, 'seven')"), DECENTDB_OK);
+  decentdb_stmt* sel = nullptr;
+  ASSERT_EQ(decentdb_prepare(d.db, "SELECT id, v FROM t", &sel), DECENTDB_OK);
+  ASSERT_EQ(decentdb_step(sel), DECENTDB_ROW);
+  EXPECT_EQ(decentdb_column_int64(sel, 0), 7);
+  EXPECT_EQ(std::string(decentdb_column_text(sel, 1, nullptr)), "seven");
+  EXPECT_EQ(decentdb_column_int64(sel, 2), 0);  // out of range
+  EXPECT_EQ(d.State(), "HY000");
+  ASSERT_EQ(d.Exec("COMMIT"), DECENTDB_OK);
+  EXPECT_EQ(decentdb_column_type(sel, 0), DECENTDB_TYPE_NULL);
+  EXPECT_EQ(decentdb_column_int64(sel, 0), 0);
+  EXPECT_EQ(decentdb_column_is_null(sel, 1), 1);
+  EXPECT_TRUE(decentdb_column_text(sel, 1, nullptr) == nullptr);
+  EXPECT_EQ(decentdb_step(sel), DECENTDB_ERR_MISUSE);
+  EXPECT_EQ(decentdb_column_int64(sel, 0), 0);
+  EXPECT_EQ(d.State(), "HY000");  // no current row
+  ASSERT_EQ(decentdb_reset(sel), DECENTDB_OK);
+  EXPECT_EQ(decentdb_column_type(sel, 0), DECENTDB_ERR_MISUSE);
+  ASSERT_EQ(decentdb_step(sel), DECENTDB_ROW);
+  EXPECT_EQ(decentdb_column_int64(sel, 0), 7);
+  EXPECT_EQ(decentdb_step(sel), DECENTDB_DONE);
+  EXPECT_EQ(decentdb_column_int64(sel, 0), 0);
+  decentdb_finalize(sel);
+
+  // RETURNING rows have no row array: the accessors and step_batch read them through
+  // Column, with the same results.
+  ASSERT_EQ(decentdb_prepare(d.db, "INSERT INTO t VALUES (8, 'eight'), (9, NULL) RETURNING id, v", &sel),
+            DECENTDB_OK);
+  ASSERT_EQ(decentdb_step(sel), DECENTDB_ROW);
+  EXPECT_EQ(decentdb_column_int64(sel, 0), 8);
+  EXPECT_EQ(std::string(decentdb_column_text(sel, 1, nullptr)), "eight");
+  uint8_t out[64];
+  int rows = 0;
+  size_t used = 0;
+  ASSERT_EQ(decentdb_step_batch(sel, out, sizeof out, 8, &rows, &used), DECENTDB_DONE);
+  EXPECT_EQ(rows, 1);
+  EXPECT_EQ(used, 9u + 1u);
+  EXPECT_EQ(GetI64(out + 1), 9);
+  EXPECT_EQ(out[9], DECENTDB_TYPE_NULL);
+  decentdb_finalize(sel);
 }
 
 TEST(SqlApi, TwoConnectionsSnapshotIsolationAndBusyTimeout) {
