@@ -160,23 +160,20 @@ inline uint32_t GuessPosition(int64_t rowid, int64_t lo, int64_t hi, uint32_t n)
   return g < n ? static_cast<uint32_t>(g) : n - 1;
 }
 
-// Compares the search key with the key of cell i into *cmp (<0, 0, >0). False if the
-// cell is malformed. REQUIRES: CheckNode passed, i < CellCount(p).
+// Compares the search key with the key of cell i into *cmp (<0, 0, >0); for a table page
+// also stores the cell's rowid in *cell_rowid. False if the cell is malformed.
+// REQUIRES: CheckNode passed, i < CellCount(p).
 inline bool CompareWithCell(const uint8_t* p, uint32_t usable, uint32_t cs, bool leaf,
                             bool index, int64_t rowid, const uint8_t* key, size_t key_len,
-                            uint32_t i, int* cmp) {
+                            uint32_t i, int* cmp, int64_t* cell_rowid) {
   const uint8_t* limit = p + usable;
   uint32_t off = CellPointer(p, i);
   if (off < cs || off >= usable) return false;
   const uint8_t* c = p + off + (leaf ? 0 : 4);
   if (c >= limit) return false;
   uint64_t v;
-  if (*c < 0x80) {  // one-byte varint: small rowids, short index keys
-    v = *c++;
-  } else {
-    c = DecodeVarint(c, limit, &v);
-    if (c == nullptr) return false;
-  }
+  c = DecodeVarint(c, limit, &v);
+  if (c == nullptr) return false;
   if (index) {
     if (v > static_cast<uint64_t>(limit - c)) return false;
     size_t n = key_len < v ? key_len : static_cast<size_t>(v);
@@ -184,16 +181,10 @@ inline bool CompareWithCell(const uint8_t* p, uint32_t usable, uint32_t cs, bool
     *cmp = r != 0 ? r : (key_len < v ? -1 : (key_len > v ? 1 : 0));
   } else {
     int64_t k = ZigZagDecode(v);
+    *cell_rowid = k;
     *cmp = rowid < k ? -1 : (rowid > k ? 1 : 0);
   }
   return true;
-}
-
-// The rowid of table cell i. REQUIRES: CompareWithCell succeeded on cell i.
-inline int64_t TableCellRowid(const uint8_t* p, uint32_t usable, bool leaf, uint32_t i) {
-  uint64_t v = 0;
-  DecodeVarint(p + CellPointer(p, i) + (leaf ? 0 : 4), p + usable, &v);
-  return ZigZagDecode(v);
 }
 
 // Search for the first cell whose key is >= the search key (a rowid for table trees,
@@ -219,8 +210,9 @@ inline bool SearchNode(const uint8_t* p, uint32_t usable, bool index, int64_t ro
   uint32_t lo = 0, hi = n;
   *eq = false;
   int cmp = 0;
+  int64_t probed_rowid = 0;  // table pages: the rowid of the cell probed last
   auto probe = [&](uint32_t i) {
-    return CompareWithCell(p, usable, cs, leaf, index, rowid, key, key_len, i, &cmp);
+    return CompareWithCell(p, usable, cs, leaf, index, rowid, key, key_len, i, &cmp, &probed_rowid);
   };
   auto narrow = [&](uint32_t i) {  // after probe(i); true if hi moved down to i
     if (cmp > 0) {
@@ -237,14 +229,14 @@ inline bool SearchNode(const uint8_t* p, uint32_t usable, bool index, int64_t ro
       *pos = 0;
       return true;
     }
+    const int64_t first = probed_rowid;
     if (!probe(n - 1)) return false;
     if (!narrow(n - 1)) {
       *pos = n;
       return true;
     }
+    const int64_t last = probed_rowid;
     // Cells 1 .. n-1 hold keys in (first, last], and first < rowid <= last.
-    int64_t first = TableCellRowid(p, usable, leaf, 0);
-    int64_t last = TableCellRowid(p, usable, leaf, n - 1);
     if (first < rowid && rowid <= last) guess = 1 + GuessPosition(rowid, first, last, n - 1);
   }
   if (guess != kNoGuess && guess >= lo && guess < hi) {

@@ -59,6 +59,25 @@ inline void PutVarint(std::string* dst, uint64_t v) {
 // Decodes a varint from [p, limit). Returns the byte after it, or nullptr when the
 // input is truncated, longer than 10 bytes, or overflows 64 bits.
 inline const uint8_t* DecodeVarint(const uint8_t* p, const uint8_t* limit, uint64_t* out) {
+  // Values under 2^21 (one to three bytes: rowids, lengths, counts) decode without the
+  // loop; they are most of what the B-tree search and record decoding read.
+  if (limit - p >= 3) {
+    uint64_t b0 = p[0];
+    if (b0 < 0x80) {
+      *out = b0;
+      return p + 1;
+    }
+    uint64_t b1 = p[1];
+    if (b1 < 0x80) {
+      *out = (b0 & 0x7f) | (b1 << 7);
+      return p + 2;
+    }
+    uint64_t b2 = p[2];
+    if (b2 < 0x80) {
+      *out = (b0 & 0x7f) | ((b1 & 0x7f) << 7) | (b2 << 14);
+      return p + 3;
+    }
+  }
   uint64_t result = 0;
   for (int shift = 0; shift < 70 && p < limit; shift += 7) {
     uint64_t byte = *p++;

@@ -1,5 +1,6 @@
 // Tests for util/coding.h and util/status.h: varint/zigzag round trips at boundary
 // values, total decoding of truncated and over-long varints, Status formatting.
+#include <cstring>
 #include <limits>
 #include <random>
 
@@ -10,7 +11,8 @@
 using namespace decentdb;
 
 TEST(Coding, VarintRoundTripsBoundaryValues) {
-  const uint64_t values[] = {0, 1, 127, 128, 16383, 16384, (1ull << 32) - 1, 1ull << 32,
+  const uint64_t values[] = {0, 1, 127, 128, 16383, 16384, (1ull << 21) - 1, 1ull << 21,
+                             (1ull << 28) - 1, (1ull << 32) - 1, 1ull << 32,
                              (1ull << 63) - 1, 1ull << 63, std::numeric_limits<uint64_t>::max()};
   for (uint64_t v : values) {
     uint8_t buf[kMaxVarintLen];
@@ -22,6 +24,13 @@ TEST(Coding, VarintRoundTripsBoundaryValues) {
     EXPECT_EQ(out, v);
     // Every proper prefix is truncated and must be rejected.
     for (uint8_t* cut = buf; cut < end; ++cut) EXPECT_TRUE(DecodeVarint(buf, cut, &out) == nullptr);
+    // Followed by more bytes (as inside a page or record): ends at its own last byte.
+    uint8_t padded[kMaxVarintLen + 8];
+    std::memset(padded, 0xff, sizeof padded);
+    uint8_t* pend = EncodeVarint(padded, v);
+    out = 0;
+    EXPECT_TRUE(DecodeVarint(padded, padded + sizeof padded, &out) == pend);
+    EXPECT_EQ(out, v);
   }
 }
 
