@@ -221,6 +221,9 @@ inline bool SearchNode(const uint8_t* p, uint32_t usable, bool index, int64_t ro
     }
     *eq = cmp == 0;
     hi = i;
+    // Keys increase strictly (N4): a cell equal to the key is the first one >= it, so
+    // an exact hit (the usual end of a point lookup) ends the search.
+    if (*eq) lo = i;
     return true;
   };
   if (guess == kNoGuess && !index && n >= kInterpolateMin) {
