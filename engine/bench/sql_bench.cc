@@ -135,6 +135,13 @@ int main(int argc, char** argv) {
   const int lookups = run("pk") ? 200000 : 0;
   lat.reserve(lookups);
   int64_t checksum = 0;
+  // One untimed pass first, as storage_bench does: the timed passes measure lookups on a
+  // cached table, not the first read of each page after the load.
+  for (int i = 0; i < lookups; ++i) {
+    decentdb_reset(pk);
+    decentdb_bind_int64(pk, 1, 1 + static_cast<int64_t>(rng() % static_cast<uint64_t>(rows)));
+    if (decentdb_step(pk) == DECENTDB_ROW) checksum += decentdb_column_int64(pk, 0);
+  }
   for (int i = 0; i < lookups; ++i) {
     int64_t id = 1 + static_cast<int64_t>(rng() % static_cast<uint64_t>(rows));
     lat.push_back(TimeNs([&] {
