@@ -229,24 +229,35 @@ int StepBatch(decentdb_stmt* stmt, uint8_t* buf, size_t cap, int max_rows, int* 
       for (int c = 0; c < columns; ++c) stmt->row_copy[static_cast<size_t>(c)] = stmt->impl->Column(c);
       row = stmt->row_copy.data();
     }
-    size_t need = 0;
-    for (int c = 0; c < columns; ++c) {
+    // One pass: each value is written as soon as it is known to fit. Bytes of a row that
+    // turns out not to fit land past *out_used, where the caller reads nothing.
+    uint8_t* const start = buf + used;
+    uint8_t* p = start;
+    size_t room = cap - used;
+    int c = 0;
+    for (; c < columns; ++c) {
       const size_t n = decentdb::capi::EncodedSize(row[c]);
-      if (n == 0) {
-        return Fail(db, Status::Sql("value of column " + std::to_string(c) +
-                                    " is too large for a row buffer", "54000"));
-      }
-      need += n;
+      if (n == 0 || n > room) break;
+      p = decentdb::capi::EncodeValue(p, row[c]);
+      room -= n;
     }
-    if (cap - used < need) {
+    if (c < columns) {
+      // Too large a value, or a row that does not fit: size the whole row as before.
+      size_t need = 0;
+      for (int k = 0; k < columns; ++k) {
+        const size_t n = decentdb::capi::EncodedSize(row[k]);
+        if (n == 0) {
+          return Fail(db, Status::Sql("value of column " + std::to_string(k) +
+                                      " is too large for a row buffer", "54000"));
+        }
+        need += n;
+      }
       *out_rows = rows;
       *out_used = rows == 0 ? need : used;
       OkOn(db);
       return rows == 0 ? DECENTDB_ROW_TOO_BIG : 1;
     }
-    uint8_t* p = buf + used;
-    for (int c = 0; c < columns; ++c) p = decentdb::capi::EncodeValue(p, row[c]);
-    used += need;
+    used += static_cast<size_t>(p - start);
     ++rows;
     stmt->pending = false;
   }

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "db/statement.h"
+#include "util/coding.h"
 #include "util/status.h"
 
 namespace decentdb {
@@ -47,7 +48,6 @@ inline uint8_t* EncodeValue(uint8_t* p, ValueRef v) {
       break;
     case ValueType::kInt64:
     case ValueType::kFloat64: {
-      // The 8 bytes of the union, little-endian as the buffer layout requires.
       uint64_t bits;
       if (v.type() == ValueType::kInt64) {
         bits = static_cast<uint64_t>(v.int64());
@@ -55,14 +55,14 @@ inline uint8_t* EncodeValue(uint8_t* p, ValueRef v) {
         const double d = v.float64();
         std::memcpy(&bits, &d, sizeof(bits));
       }
-      for (int i = 0; i < 8; ++i) p[i] = static_cast<uint8_t>(bits >> (8 * i));
+      EncodeFixed64(p, bits);
       p += 8;
       break;
     }
     case ValueType::kText:
     case ValueType::kBlob: {
       const uint32_t n = static_cast<uint32_t>(v.size());
-      for (int i = 0; i < 4; ++i) p[i] = static_cast<uint8_t>(n >> (8 * i));
+      EncodeFixed32(p, n);
       p += 4;
       if (n > 0) std::memcpy(p, v.data(), n);
       p += n;

@@ -533,7 +533,8 @@ Status SqlStatement::Step(bool* out_row) {
       bool row = false;
       // One atomic load per row: a cancel between steps takes effect at once; the
       // executor polls too, inside long steps.
-      Status s = PollInterrupt();
+      Status s;
+      if (conn_->interrupt_requested()) s = PollInterrupt();
       if (s.ok()) s = cursor_->Next(&row);
       if (!s.ok() || !row) {
         CloseExecution();

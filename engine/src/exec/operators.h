@@ -155,6 +155,7 @@ class TableAccess {
   std::vector<int> needed_;  // needed column positions
   // needed_ without the rowid alias: the fields LoadRow decodes from the record.
   std::vector<uint32_t> record_cols_;
+  bool alias_needed_ = false;  // the rowid alias is among needed_
   std::vector<std::string> overflow_;  // per column, for values read from chains
   std::unique_ptr<BTreeCursor> table_cur_;
   std::unique_ptr<BTreeCursor> index_cur_;

@@ -113,8 +113,10 @@ TableAccess::TableAccess(ExecState* st, const plan::JoinStep* step)
     : st_(st), step_(step), table_(&st->plan->tables[step->table]), def_(table_->table) {
   for (size_t c = 0; c < table_->needed.size(); ++c)
     if (table_->needed[c]) needed_.push_back(static_cast<int>(c));
-  for (int c : needed_)
-    if (c != def_->rowid_alias) record_cols_.push_back(static_cast<uint32_t>(c));
+  for (int c : needed_) {
+    if (c == def_->rowid_alias) alias_needed_ = true;
+    else record_cols_.push_back(static_cast<uint32_t>(c));
+  }
   overflow_.resize(def_->columns.size());
   // View and derived-table rows are in memory already.
   mat_ = step->materialize && table_->system_view < 0 && table_->source == nullptr;
@@ -419,8 +421,7 @@ Status TableAccess::LoadRow(int64_t rowid) {
   DDB_RETURN_IF_ERROR(table_cur_->Value(&payload));
   DDB_RETURN_IF_ERROR(record_.Init(reinterpret_cast<const uint8_t*>(payload.data()), payload.size()));
   ValueRef* row = st_->scan_row.data() + table_->slot_base;
-  if (def_->rowid_alias >= 0 && table_->needed[def_->rowid_alias])
-    row[def_->rowid_alias] = ValueRef::Int64(rowid);
+  if (alias_needed_) row[def_->rowid_alias] = ValueRef::Int64(rowid);
   // Columns past the record's field count were added later: they read their added value.
   const uint32_t fields = record_.field_count();
   size_t in_record = record_cols_.size();
@@ -605,6 +606,7 @@ Status TableAccess::Advance(bool* has_row) {
 
 Status TableAccess::Passes(bool materializing, bool* ok) {
   *ok = true;
+  if (!recheck_ && own_filters_.empty() && join_filters_.empty()) return Status::OK();
   st_->scratch.Reset();  // (X2)
   const ValueRef* row = st_->scan_row.data();
   if (recheck_) {
@@ -710,6 +712,10 @@ Status TableAccess::Next(bool* has_row) {
     DDB_RETURN_IF_ERROR(Advance(&has));
     if (!has) {
       *has_row = false;
+      return Status::OK();
+    }
+    if (!recheck_ && own_filters_.empty() && join_filters_.empty()) {
+      *has_row = true;  // nothing to evaluate (what Passes would conclude)
       return Status::OK();
     }
     bool ok = false;

@@ -28,6 +28,10 @@ class Project : public Operator {
       : st_(st), in_(std::move(in)), row_(row) {
     for (const plan::OutputColumn& o : st->plan->outputs) exprs_.push_back(o.expr);
     for (const plan::BoundExpr* h : st->plan->hidden) exprs_.push_back(h);
+    for (const plan::BoundExpr* e : exprs_) {
+      if (e->op == plan::BoundOp::kColumn) slots_.push_back(e->index);
+    }
+    if (slots_.size() != exprs_.size()) slots_.clear();
   }
   Status Open() override { return in_->Open(); }
   Status Skip(int64_t n, int64_t* skipped) override {
@@ -43,8 +47,16 @@ class Project : public Operator {
   Status Next(bool* has_row) override {
     DDB_RETURN_IF_ERROR(in_->Next(has_row));
     if (!*has_row) return Status::OK();
-    st_->scratch.Reset();  // (X2)
     ValueRef* out = st_->proj_row.data();
+    if (!slots_.empty()) {
+      // Every output is a plain column (the common SELECT list): a gather, no evaluation.
+      const size_t n = slots_.size();
+      const int32_t* slot = slots_.data();
+      for (size_t i = 0; i < n; ++i) out[i] = row_[slot[i]];
+      st_->out = out;
+      return Status::OK();
+    }
+    st_->scratch.Reset();  // (X2)
     for (size_t i = 0; i < exprs_.size(); ++i) {
       const plan::BoundExpr& e = *exprs_[i];
       // A plain column is most of what queries project: copy it without the evaluator.
@@ -60,6 +72,8 @@ class Project : public Operator {
   std::unique_ptr<Operator> in_;
   const ValueRef* row_;
   std::vector<const plan::BoundExpr*> exprs_;
+  // The input slot of every output when all of them are plain columns, else empty.
+  std::vector<int32_t> slots_;
 };
 
 class Distinct : public Operator {

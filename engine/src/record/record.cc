@@ -237,8 +237,13 @@ inline const uint8_t* DecodeValue(const uint8_t* p, const uint8_t* end, ValueRef
     case kTagText:
     case kTagBlob: {
       uint64_t len;
-      p = DecodeVarint(p, end, &len);
-      if (p == nullptr || len > static_cast<uint64_t>(end - p)) return nullptr;
+      if (p < end && *p < 0x80) {  // lengths under 128
+        len = *p++;
+      } else {
+        p = DecodeVarint(p, end, &len);
+        if (p == nullptr) return nullptr;
+      }
+      if (len > static_cast<uint64_t>(end - p)) return nullptr;
       *out = tag == kTagText ? ValueRef::Text(reinterpret_cast<const char*>(p), len)
                              : ValueRef::Blob(p, len);
       return p + len;
@@ -264,25 +269,28 @@ Status RecordReader::ReadInOrder(const uint32_t* cols, size_t n, ValueRef* out, 
   if (n == 0) return Status::OK();
   // Init stored field 0's start whenever the record has a field, and cols[0] < count_.
   const uint8_t* p = data_ + starts_[0];
+  const uint8_t* const end = end_;
   uint32_t k = 0;
   ValueRef skipped;
   bool skipped_overflow = false;  // a chain nobody asked for needs no reading
   for (size_t j = 0; j < n; ++j) {
     const uint32_t want = cols[j];
-    while (k < want && p != nullptr) {
-      p = DecodeValue(p, end_, &skipped, &skipped_overflow);
-      ++k;
+    for (; k < want; ++k) {
+      p = DecodeValue(p, end, &skipped, &skipped_overflow);
+      if (p == nullptr) return MalformedAt(want);
     }
-    if (p != nullptr) p = DecodeValue(p, end_, &out[want], any_overflow);
+    p = DecodeValue(p, end, &out[want], any_overflow);
+    if (p == nullptr) return MalformedAt(want);
     ++k;
-    if (p == nullptr) {
-      // A malformed field at or before cols[j]: Field() reports it as it always has.
-      FieldRef f;
-      DDB_RETURN_IF_ERROR(Field(want, &f));
-      return Status::Corruption("record: malformed field");  // not reached: Field failed
-    }
   }
   return Status::OK();
+}
+
+__attribute__((noinline)) Status RecordReader::MalformedAt(uint32_t i) {
+  // A malformed field at or before field i: Field() reports it as it always has.
+  FieldRef f;
+  DDB_RETURN_IF_ERROR(Field(i, &f));
+  return Status::Corruption("record: malformed field");  // not reached: Field failed
 }
 
 Status RecordReader::Field(uint32_t i, FieldRef* out) {

@@ -85,6 +85,8 @@ class RecordReader {
   Status Validate();
 
  private:
+  // ReadInOrder's error: the Status Field(i) gives.
+  Status MalformedAt(uint32_t i);
   // Decodes the field starting at p; sets *next to the byte after it.
   Status DecodeAt(const uint8_t* p, FieldRef* out, const uint8_t** next) const;
 
