@@ -261,11 +261,8 @@ const std::shared_ptr<PageMemo>& Connection::ReadMemo() {
   return read_memo_;
 }
 
-Status Connection::BeginAutocommitRead(std::shared_ptr<ReadTxn>* out) {
-  std::unique_ptr<ReadTxn> r;
-  DDB_RETURN_IF_ERROR(engine_->BeginRead(ReadMemo(), &r));
-  *out = std::move(r);
-  return Status::OK();
+Status Connection::BeginAutocommitRead(std::unique_ptr<ReadTxn>* out) {
+  return engine_->BeginRead(ReadMemo(), out);
 }
 
 Status Connection::BeginAutocommitWrite(std::unique_ptr<WriteTxn>* out) {

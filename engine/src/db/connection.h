@@ -107,7 +107,7 @@ class Connection {
   Status TxnWriter(WriteTxn** out);
   // Autocommit: a fresh snapshot, or the writer lock and a WriteTxn (lock before
   // snapshot, so it is never stale). 25006 for writes on a read-only connection.
-  Status BeginAutocommitRead(std::shared_ptr<ReadTxn>* out);
+  Status BeginAutocommitRead(std::unique_ptr<ReadTxn>* out);
   Status BeginAutocommitWrite(std::unique_ptr<WriteTxn>* out);
   // The Schema of the state `r` reads (header h). When r is the transaction's WriteTxn
   // after DDL, the schema is built uncached (its cookie is not committed, catalog.h).

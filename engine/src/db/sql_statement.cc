@@ -487,6 +487,7 @@ void SqlStatement::CloseExecution() {
   row_ = nullptr;  // (S1)
   if (cursor_) cursor_->Close();
   snapshot_.reset();
+  own_snapshot_.reset();
   reading_write_ = false;
   out_rows_.clear();
   out_pos_ = 0;
@@ -613,17 +614,26 @@ Status SqlStatement::OpenRead() {
     }
     DDB_RETURN_IF_ERROR(conn_->TxnReader(&reader, &snapshot_, &header));
     reading_write_ = snapshot_ == nullptr;
+    std::shared_ptr<const Schema> schema;
+    DDB_RETURN_IF_ERROR(conn_->SchemaOf(reader, header, &schema));
+    DDB_RETURN_IF_ERROR(EnsureCompiled(schema));
   } else {
-    DDB_RETURN_IF_ERROR(conn_->BeginAutocommitRead(&snapshot_));
-    reader = snapshot_.get();
-    header = snapshot_->header();
+    DDB_RETURN_IF_ERROR(conn_->BeginAutocommitRead(&own_snapshot_));
+    reader = own_snapshot_.get();
+    header = own_snapshot_->header();
+    // A fresh snapshot reads committed state: a plan compiled against committed state
+    // with the same cookie is still right, without asking the catalog again.
+    if (!compiled_ || !compiled_->committed || compiled_->cookie != header.schema_cookie) {
+      std::shared_ptr<const Schema> schema;
+      DDB_RETURN_IF_ERROR(conn_->SchemaOf(reader, header, &schema));
+      DDB_RETURN_IF_ERROR(EnsureCompiled(schema));
+      compiled_->committed = true;
+    }
   }
-  std::shared_ptr<const Schema> schema;
-  DDB_RETURN_IF_ERROR(conn_->SchemaOf(reader, header, &schema));
-  DDB_RETURN_IF_ERROR(EnsureCompiled(schema));
   if (kind_ == Kind::kExplain) {
     for (const std::string& line : compiled_->explain) out_rows_.push_back({Value::Text(line)});
     snapshot_.reset();
+    own_snapshot_.reset();
     reading_write_ = false;
     out_pos_ = 0;
     state_ = State::kRows;

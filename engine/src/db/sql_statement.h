@@ -57,8 +57,9 @@ class SqlStatement : public Statement, public TxnObserver {
     kSavepoint, kRelease, kRollbackTo,
   };
   // Execution state. Invariants:
-  //  (P1) kCursor: cursor_ is open over reader_, which is snapshot_ or (reading_write_)
-  //       the session's WriteTxn; nothing else pins pages between calls.
+  //  (P1) kCursor: cursor_ is open over reader_, which is snapshot_ (the explicit
+  //       transaction's), own_snapshot_ (an autocommit read's) or (reading_write_) the
+  //       session's WriteTxn; nothing else pins pages between calls.
   //  (P2) kRows: out_rows_[0, out_pos_) were delivered; no transaction resource is held.
   //  (P3) kIdle and kDone hold no snapshot, cursor or page.
   enum class State { kIdle, kCursor, kRows, kDone };
@@ -67,6 +68,9 @@ class SqlStatement : public Statement, public TxnObserver {
   struct Compiled {
     uint32_t cookie = 0;
     std::shared_ptr<const Schema> schema;
+    // schema is committed state, so any committed header with this cookie describes it
+    // (a cookie of rolled-back DDL may return with other contents; committed ones not).
+    bool committed = false;
     std::unique_ptr<plan::ExprPool> pool;
     std::vector<sql::ParsedStatement> default_asts;  // keeps DEFAULT trees alive
     const TableDef* table = nullptr;
@@ -138,6 +142,8 @@ class SqlStatement : public Statement, public TxnObserver {
 
   State state_ = State::kIdle;
   std::shared_ptr<ReadTxn> snapshot_;   // (P1)
+  // An autocommit read's snapshot, owned alone: no shared control block per execution.
+  std::unique_ptr<ReadTxn> own_snapshot_;  // (P1)
   bool reading_write_ = false;          // (P1)
   bool detached_ = false;               // the transaction ended under an open cursor
   std::unique_ptr<exec::QueryCursor> cursor_;

@@ -169,6 +169,26 @@ Status TableAccess::ComputeRowidRanges() {
       empty_ = true;
       return Status::OK();
     }
+    if (k.values.size() == 1) {
+      // One probe (id = $1, the prepared point lookup): no list to sort or de-duplicate.
+      const BoundExpr* e = k.values[0];
+      ValueRef v;
+      if (e->op == plan::BoundOp::kParam && e->index < st_->eval.param_count && st_->eval.params != nullptr)
+        v = st_->eval.params[e->index];  // what Evaluate would return, without the call
+      else
+        DDB_RETURN_IF_ERROR(Evaluate(*e, st_->scan_row.data(), &st_->eval, &v));
+      int64_t r = 0;
+      const Probe pr = v.is_null() ? Probe::kEmpty : RowidProbe(v, true, &r);
+      if (pr == Probe::kExact) {
+        rowids_.push_back(r);
+      } else if (pr == Probe::kInexact) {
+        rowid_full_ = true;
+        recheck_ = true;
+      } else {
+        empty_ = true;
+      }
+      return Status::OK();
+    }
     for (const BoundExpr* e : k.values) {
       ValueRef v;
       DDB_RETURN_IF_ERROR(Evaluate(*e, st_->scan_row.data(), &st_->eval, &v));

@@ -346,6 +346,43 @@ TEST(SqlApi, PreparedStatementsReprepareAfterDdl) {
   decentdb_finalize(ins);
 }
 
+// An autocommit execution reuses a plan compiled against committed state when the
+// snapshot's schema cookie is the same; a plan compiled inside a transaction whose DDL
+// was rolled back must not be reused when committed DDL brings that cookie back.
+TEST(SqlApi, RolledBackDdlCookieDoesNotReuseItsPlan) {
+  Db d(":memory:");
+  ASSERT_EQ(d.Exec("CREATE TABLE t (a INT); INSERT INTO t VALUES (1)"), DECENTDB_OK);
+  decentdb_stmt* sel = nullptr;
+  ASSERT_EQ(decentdb_prepare(d.db, "SELECT * FROM t", &sel), DECENTDB_OK);
+  ASSERT_EQ(decentdb_step(sel), DECENTDB_ROW);
+  EXPECT_EQ(decentdb_column_count(sel), 1);
+  ASSERT_EQ(decentdb_reset(sel), DECENTDB_OK);
+  ASSERT_EQ(decentdb_step(sel), DECENTDB_ROW);  // the same plan again
+  EXPECT_EQ(decentdb_column_int64(sel, 0), 1);
+  ASSERT_EQ(decentdb_reset(sel), DECENTDB_OK);
+
+  ASSERT_EQ(d.Exec("BEGIN; ALTER TABLE t ADD COLUMN b INT"), DECENTDB_OK);
+  ASSERT_EQ(decentdb_step(sel), DECENTDB_ROW);
+  EXPECT_EQ(decentdb_column_count(sel), 2);
+  EXPECT_EQ(std::string(decentdb_column_name(sel, 1)), "b");
+  ASSERT_EQ(decentdb_reset(sel), DECENTDB_OK);
+  ASSERT_EQ(d.Exec("ROLLBACK"), DECENTDB_OK);
+
+  ASSERT_EQ(d.Exec("ALTER TABLE t ADD COLUMN c TEXT DEFAULT 'x'"), DECENTDB_OK);
+  ASSERT_EQ(decentdb_step(sel), DECENTDB_ROW);
+  EXPECT_EQ(decentdb_column_count(sel), 2);
+  EXPECT_EQ(std::string(decentdb_column_name(sel, 1)), "c");
+  EXPECT_EQ(std::string(decentdb_column_text(sel, 1, nullptr)), "x");
+  ASSERT_EQ(decentdb_reset(sel), DECENTDB_OK);
+
+  // Committed DDL from another statement is seen by the next autocommit execution.
+  ASSERT_EQ(d.Exec("ALTER TABLE t ADD COLUMN d INT DEFAULT 4"), DECENTDB_OK);
+  ASSERT_EQ(decentdb_step(sel), DECENTDB_ROW);
+  EXPECT_EQ(decentdb_column_count(sel), 3);
+  EXPECT_EQ(decentdb_column_int64(sel, 2), 4);
+  decentdb_finalize(sel);
+}
+
 TEST(SqlApi, TransactionsAcrossStatementsAndClose) {
   std::string path = Path("txn.ddb");
   {
