@@ -219,9 +219,13 @@ DECENTDB_API int decentdb_in_transaction(decentdb_db* db);
  * cannot become read-write (DECENTDB_ERR_MISUSE). */
 DECENTDB_API int decentdb_set_read_only(decentdb_db* db, int read_only);
 
-/* Copies committed WAL pages into the database file. Returns DECENTDB_OK even when
- * readers prevented the WAL reset; *out_frames_left (may be NULL) receives the number of
- * WAL frames still needed by readers. */
+/* Copies committed WAL pages into the database file. mode DECENTDB_CHECKPOINT_PASSIVE
+ * copies what no reader still needs and never waits for readers; FULL first waits (up to
+ * 5 s, blocking writers) for readers on older snapshots to finish, so that everything is
+ * copied and the WAL reset; TRUNCATE does what FULL does and also truncates the WAL file
+ * to its header. Returns DECENTDB_OK even when readers prevented the WAL reset;
+ * *out_frames_left (may be NULL) receives the number of WAL frames still needed by
+ * readers. */
 DECENTDB_API int decentdb_checkpoint(decentdb_db* db, int mode, int64_t* out_frames_left);
 
 /* Asks the running statement of db to stop with DECENTDB_ERR_TRANSACTION (57014). Callable

@@ -496,7 +496,20 @@ Status EngineImpl::Checkpoint(CheckpointMode mode, int64_t* out_frames_left) {
     return Status::OK();
   }
   // A checkpoint blocks writers (§3.6); wait for the current one like a writer would.
-  DDB_RETURN_IF_ERROR(writer_lock_.Acquire(5000));
+  constexpr int64_t kWaitMs = 5000;
+  DDB_RETURN_IF_ERROR(writer_lock_.Acquire(kWaitMs));
+  if (mode != CheckpointMode::kPassive) {
+    // FULL and TRUNCATE first wait (up to the same bound) for readers on older snapshots
+    // to finish, so that every frame can be copied and the log reset. No commit can
+    // happen meanwhile (the writer lock is held) and new readers start at the last
+    // commit, so the wait ends as soon as the older readers do. If some are still there
+    // at the deadline, the checkpoint copies what it may and reports the frames left.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kWaitMs);
+    while (ComputeCheckpointLsn() < last_commit_lsn_.load(std::memory_order_acquire) &&
+           std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }
   Status s = CheckpointLocked(mode, false, out_frames_left);
   writer_lock_.Release();
   return s;

@@ -785,3 +785,34 @@ TEST(Engine, TruncateCheckpointShrinksTheWal) {
   EXPECT_EQ(size, 40u);
   EXPECT_EQ(Integrity(e.get()), "ok");
 }
+
+// PASSIVE leaves what an older reader needs; FULL waits for that reader to finish and
+// then copies everything and resets the log; new readers do not delay it.
+TEST(Engine, FullCheckpointWaitsForOlderReaders) {
+  auto vfs = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire("full.db", MemOptions(vfs), true, false, &e));
+  std::vector<PageId> ids = AllocateFilled(e.get(), 6, 1);
+  std::unique_ptr<ReadTxn> old_reader;
+  ASSERT_OK(e->BeginRead(&old_reader));
+  AllocateFilled(e.get(), 3, 2);
+  int64_t left = -1;
+  ASSERT_OK(e->Checkpoint(CheckpointMode::kPassive, &left));
+  EXPECT_GT(left, 0);
+  std::unique_ptr<ReadTxn> new_reader;  // at the last commit: needs nothing from the log
+  ASSERT_OK(e->BeginRead(&new_reader));
+  std::thread finisher([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    for (PageId id : ids) EXPECT_EQ(ReadTxnOf(old_reader.get(), id), 1u);
+    old_reader.reset();
+  });
+  const auto t0 = std::chrono::steady_clock::now();
+  ASSERT_OK(e->Checkpoint(CheckpointMode::kFull, &left));
+  const auto waited = std::chrono::steady_clock::now() - t0;
+  finisher.join();
+  EXPECT_EQ(left, 0);
+  EXPECT_EQ(Impl(e)->stats().wal_frame_bytes, 0u);  // reset (E4)
+  EXPECT_GE(std::chrono::duration_cast<std::chrono::milliseconds>(waited).count(), 90);
+  EXPECT_EQ(new_reader->page_count(), 10u);
+  EXPECT_EQ(Integrity(e.get()), "ok");
+}
