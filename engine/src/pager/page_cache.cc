@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "pager/image_arena.h"
+#include "util/linear_probe.h"
 
 namespace decentdb {
 
@@ -27,36 +28,11 @@ size_t PageCache::Find(const Shard& s, uint32_t page, uint64_t version) {
   }
 }
 
-void PageCache::RemoveAt(Shard& s, size_t i) {
-  const size_t mask = s.table.size() - 1;
-  s.table[i].img.reset();
-  s.table[i].used = false;
-  --s.count;
-  // Backward shift: move later entries of the run into the hole when their home position
-  // does not lie cyclically in (hole, j], so every key stays reachable from its home.
-  size_t hole = i;
-  for (size_t j = (i + 1) & mask; s.table[j].used; j = (j + 1) & mask) {
-    size_t home = Home(s.table[j].page, s.table[j].version, mask);
-    bool between = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
-    if (between) continue;
-    s.table[hole] = std::move(s.table[j]);
-    s.table[j].used = false;
-    s.table[j].img.reset();
-    hole = j;
-  }
-}
+size_t PageCache::HomeOf(const Entry& e) { return Home(e.page, e.version, SIZE_MAX); }
 
-void PageCache::Grow(Shard& s) {
-  std::vector<Entry> old(s.table.size() * 2);
-  old.swap(s.table);
-  const size_t mask = s.table.size() - 1;
-  for (Entry& e : old) {
-    if (!e.used) continue;
-    size_t i = Home(e.page, e.version, mask);
-    while (s.table[i].used) i = (i + 1) & mask;
-    s.table[i] = std::move(e);
-  }
-  s.hand = 0;
+void PageCache::RemoveAt(Shard& s, size_t i) {
+  LinearProbeErase(&s.table, i, HomeOf);
+  --s.count;
 }
 
 ImagePtr PageCache::Get(uint32_t page, uint64_t version) {
@@ -102,11 +78,14 @@ ImagePtr PageCache::Insert(uint32_t page, uint64_t version, ImagePtr img,
   if (epoch != nullptr && epoch->load(std::memory_order_acquire) != seen_epoch) return img;  // (C3)
   if (s.count >= per_shard_) EvictOne(s);
   if (s.count >= 2 * per_shard_) return img;  // everything pinned and the shard at 2x (C2)
-  if (2 * (s.count + 1) > s.table.size()) Grow(s);
-  const size_t mask = s.table.size() - 1;
-  size_t i = Home(page, version, mask);
-  while (s.table[i].used) i = (i + 1) & mask;
-  Entry& e = s.table[i];
+  if (2 * (s.count + 1) > s.table.size()) {
+    LinearProbeGrow(&s.table, HomeOf);
+    s.hand = 0;
+  }
+  Entry fresh;
+  fresh.page = page;
+  fresh.version = version;
+  Entry& e = s.table[LinearProbeFreeSlot(s.table, fresh, HomeOf)];
   e.page = page;
   e.version = version;
   e.used = true;

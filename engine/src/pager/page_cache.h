@@ -49,8 +49,7 @@ class PageCache {
   uint64_t capacity() const { return capacity_; }
 
  private:
-  // One open-addressing table per shard, linear probing, deletion by backward shift (no
-  // tombstones). The table doubles before it gets more than half full, so a lookup
+  // One open-addressing table per shard, linear probing (util/linear_probe.h). The table doubles before it gets more than half full, so a lookup
   // usually touches one cache line: that lookup runs on every page read that misses the
   // connection's memo (ENGINE.md §4.4).
   static constexpr size_t kMinTable = 16;
@@ -76,8 +75,7 @@ class PageCache {
   }
   // Index of (page, version) in s.table, or SIZE_MAX. REQUIRES: s.mu held.
   static size_t Find(const Shard& s, uint32_t page, uint64_t version);
-  // Doubles s.table. REQUIRES: s.mu held.
-  static void Grow(Shard& s);
+  static size_t HomeOf(const Entry& e);  // for util/linear_probe.h
   // Empties entry i, keeping every other key reachable. REQUIRES: s.mu held.
   static void RemoveAt(Shard& s, size_t i);
   // Frees one unpinned, not recently used entry; false if none (C2).

@@ -6,6 +6,8 @@
 #include <mutex>
 #include <shared_mutex>
 
+#include "util/linear_probe.h"
+
 namespace decentdb {
 
 WalIndex::WalIndex() : shards_(new Shard[kShards]) {}
@@ -19,33 +21,11 @@ size_t WalIndex::Find(const Shard& s, uint32_t page) {
   }
 }
 
-void WalIndex::RemoveAt(Shard& s, size_t i) {
-  const size_t mask = s.table.size() - 1;
-  s.table[i] = Entry();
-  --s.count;
-  // Backward shift: an entry later in the run moves into the hole unless its home lies
-  // cyclically in (hole, j], so every page stays reachable from its home position.
-  size_t hole = i;
-  for (size_t j = (i + 1) & mask; s.table[j].used; j = (j + 1) & mask) {
-    size_t home = Home(s.table[j].page, mask);
-    bool between = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
-    if (between) continue;
-    s.table[hole] = std::move(s.table[j]);
-    s.table[j] = Entry();
-    hole = j;
-  }
-}
+size_t WalIndex::HomeOf(const Entry& e) { return Home(e.page, SIZE_MAX); }
 
-void WalIndex::Grow(Shard& s) {
-  std::vector<Entry> old(s.table.size() * 2);
-  old.swap(s.table);
-  const size_t mask = s.table.size() - 1;
-  for (Entry& e : old) {
-    if (!e.used) continue;
-    size_t i = Home(e.page, mask);
-    while (s.table[i].used) i = (i + 1) & mask;
-    s.table[i] = std::move(e);
-  }
+void WalIndex::RemoveAt(Shard& s, size_t i) {
+  LinearProbeErase(&s.table, i, HomeOf);
+  --s.count;
 }
 
 void WalIndex::Insert(uint32_t page, uint64_t lsn, uint64_t offset) {
@@ -57,11 +37,10 @@ void WalIndex::Insert(uint32_t page, uint64_t lsn, uint64_t offset) {
     e.older.push_back(e.newest);
     e.newest = WalVersion{lsn, offset};
   } else {
-    if (2 * (s.count + 1) > s.table.size()) Grow(s);
-    const size_t mask = s.table.size() - 1;
-    i = Home(page, mask);
-    while (s.table[i].used) i = (i + 1) & mask;
-    Entry& e = s.table[i];
+    if (2 * (s.count + 1) > s.table.size()) LinearProbeGrow(&s.table, HomeOf);
+    Entry fresh;
+    fresh.page = page;
+    Entry& e = s.table[LinearProbeFreeSlot(s.table, fresh, HomeOf)];
     e.page = page;
     e.used = true;
     e.newest = WalVersion{lsn, offset};

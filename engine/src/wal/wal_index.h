@@ -65,10 +65,9 @@ class WalIndex {
   }
   // Index of page's entry in s.table, or SIZE_MAX. REQUIRES: s.mu held.
   static size_t Find(const Shard& s, uint32_t page);
+  static size_t HomeOf(const Entry& e);  // for util/linear_probe.h
   // Empties entry i keeping every other page reachable. REQUIRES: s.mu held exclusively.
   static void RemoveAt(Shard& s, size_t i);
-  // Doubles s.table. REQUIRES: s.mu held exclusively.
-  static void Grow(Shard& s);
 
   std::unique_ptr<Shard[]> shards_;
   std::atomic<uint64_t> count_{0};
