@@ -265,7 +265,7 @@ Status EngineImpl::BeginRead(std::shared_ptr<PageMemo> memo, std::unique_ptr<Rea
 
 void EngineImpl::RegisterReader(ReaderSlot* slot, DbHeader* out_header) {
   slot->start = ReaderClock();
-  std::lock_guard<std::mutex> g(readers_mu_);
+  std::lock_guard<SpinLock> g(readers_mu_);
   slot->id = next_reader_id_++;
   slot->snapshot = last_commit_lsn_.load(std::memory_order_acquire);  // (E1)
   *out_header = committed_header_;
@@ -277,7 +277,7 @@ void EngineImpl::RegisterReader(ReaderSlot* slot, DbHeader* out_header) {
 }
 
 void EngineImpl::EndRead(ReaderSlot* slot) {
-  std::lock_guard<std::mutex> g(readers_mu_);
+  std::lock_guard<SpinLock> g(readers_mu_);
   if (slot->prev != nullptr) {
     slot->prev->next = slot->next;
   } else {
@@ -324,7 +324,7 @@ Status EngineImpl::BeginWrite(int64_t busy_timeout_ms, uint64_t required_snapsho
   }
   DbHeader h;
   {
-    std::lock_guard<std::mutex> g(readers_mu_);
+    std::lock_guard<SpinLock> g(readers_mu_);
     h = committed_header_;
   }
   ImagePtr shared;
@@ -393,7 +393,7 @@ Status EngineImpl::CommitPages(std::vector<std::pair<uint32_t, ImagePtr>>* pages
   // A page is either private or spilled, never both (T5), so each gets one version.
   for (const auto& sp : spilled) wal_index_.Insert(sp.first, lsn, sp.second);
   {
-    std::lock_guard<std::mutex> g(readers_mu_);
+    std::lock_guard<SpinLock> g(readers_mu_);
     committed_header_ = header;
     last_commit_lsn_.store(lsn, std::memory_order_release);
   }
@@ -410,7 +410,7 @@ uint64_t EngineImpl::ComputeCheckpointLsn() {
   uint64_t c = last;
   std::vector<std::string> warnings;
   {
-    std::lock_guard<std::mutex> g(readers_mu_);
+    std::lock_guard<SpinLock> g(readers_mu_);
     for (ReaderSlot* rs = readers_; rs != nullptr; rs = rs->next) {
       ReaderSlot& r = *rs;
       if (r.expired.load(std::memory_order_seq_cst)) continue;
@@ -632,7 +632,7 @@ EngineStats EngineImpl::stats() {
   st.wal_frame_bytes = wal_ ? wal_->frame_bytes() : 0;
   st.wal_index_versions = wal_index_.size();
   st.cache_pages = cache_ ? cache_->size() : 0;
-  std::lock_guard<std::mutex> g(readers_mu_);
+  std::lock_guard<SpinLock> g(readers_mu_);
   st.readers = reader_count_;
   return st;
 }
