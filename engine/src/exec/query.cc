@@ -154,7 +154,16 @@ Status QueryCursor::Open(PageReader* reader, const ValueRef* params, int nparams
   }
   ExecState* st = state_.get();
   st->reader = reader;
-  st->ctx = ctx;
+  // Field by field: a whole-struct copy would re-assign temp_dir's string every execution.
+  st->ctx.interrupt = ctx.interrupt;
+  st->ctx.now_ms = ctx.now_ms;
+  st->ctx.max_memory = ctx.max_memory;
+  st->ctx.sort_buffer_bytes = ctx.sort_buffer_bytes;
+  if (st->ctx.temp_dir != ctx.temp_dir) st->ctx.temp_dir = ctx.temp_dir;
+  st->ctx.outer = ctx.outer;
+  st->ctx.outer_count = ctx.outer_count;
+  st->ctx.trigram_threshold = ctx.trigram_threshold;
+  st->ctx.trigram_strict = ctx.trigram_strict;
   st->eval.params = params;
   st->eval.param_count = nparams;
   st->eval.statement_time_ms = ctx.now_ms;

@@ -42,6 +42,7 @@ struct PrepareOptions {
 };
 
 // Per-execution inputs. Everything pointed to must outlive the cursor's execution.
+// QueryCursor::Open copies the fields one by one: a new field must be added there too.
 struct ExecContext {
   // Polled at least every 1000 rows; when set, Next fails with ERR_TRANSACTION 57014.
   std::atomic<bool>* interrupt = nullptr;
