@@ -543,8 +543,10 @@ const char* decentdb_column_text(decentdb_stmt* stmt, int column, int* out_len) 
           Fail(DbOf(stmt), Status::Sql("text value too long for column_text", "54000"));
           return nullptr;
         }
-        // Copied so that the result is NUL-terminated whatever the row storage is.
-        text.assign(reinterpret_cast<const char*>(v.data()), v.size());
+        // Copied so that the result is NUL-terminated whatever the row storage is. resize
+        // and memcpy: a text of the same length as the last one costs no string call.
+        text.resize(v.size());
+        if (v.size() > 0) std::memcpy(&text[0], v.data(), v.size());
         break;
       case ValueType::kInt64:
         text = std::to_string(v.int64());
