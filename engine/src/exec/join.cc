@@ -32,6 +32,8 @@ class JoinSource : public Operator {
     for (const plan::JoinStep& s : st->plan->steps) scans_.emplace_back(new TableAccess(st, &s));
     matched_.assign(scans_.size(), 0);
     exhausted_.assign(scans_.size(), 0);
+    single_ = scans_.size() == 1 && st->plan->steps[0].join != JoinType::kLeft &&
+              st->plan->steps[0].post_filters.empty();
   }
 
   Status Open() override {
@@ -70,6 +72,21 @@ class JoinSource : public Operator {
     if (done_) return Status::OK();
     if (scans_.empty()) {  // SELECT without FROM: one row
       done_ = true;
+      *has_row = true;
+      return Status::OK();
+    }
+    if (single_) {
+      // One inner table and nothing to apply after it: the loop below, unrolled.
+      bool row = false;
+      if (!exhausted_[0]) DDB_RETURN_IF_ERROR(scans_[0]->Next(&row));
+      if (!row) {
+        exhausted_[0] = 1;
+        level_ = -1;
+        done_ = true;
+        return Status::OK();
+      }
+      matched_[0] = 1;
+      st_->current_rowid = scans_[0]->rowid();
       *has_row = true;
       return Status::OK();
     }
@@ -119,6 +136,7 @@ class JoinSource : public Operator {
   std::vector<uint8_t> matched_;    // (J2)
   std::vector<uint8_t> exhausted_;
   int level_ = 0;                   // (J1)
+  bool single_ = false;  // one inner table without post-join filters
   bool done_ = false;
   bool emitted_single_ = false;
 };

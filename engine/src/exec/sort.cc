@@ -32,6 +32,8 @@ class Project : public Operator {
       if (e->op == plan::BoundOp::kColumn) slots_.push_back(e->index);
     }
     if (slots_.size() != exprs_.size()) slots_.clear();
+    identity_ = !slots_.empty();
+    for (size_t i = 0; i < slots_.size(); ++i) identity_ = identity_ && slots_[i] == static_cast<int32_t>(i);
   }
   Status Open() override { return in_->Open(); }
   Status Skip(int64_t n, int64_t* skipped) override {
@@ -47,6 +49,12 @@ class Project : public Operator {
   Status Next(bool* has_row) override {
     DDB_RETURN_IF_ERROR(in_->Next(has_row));
     if (!*has_row) return Status::OK();
+    if (identity_) {
+      // The outputs are the input row's first slots in order: hand out the input row
+      // itself (out is read-only to every consumer, and lives as long as a copy would).
+      st_->out = row_;
+      return Status::OK();
+    }
     ValueRef* out = st_->proj_row.data();
     if (!slots_.empty()) {
       // Every output is a plain column (the common SELECT list): a gather, no evaluation.
@@ -74,6 +82,7 @@ class Project : public Operator {
   std::vector<const plan::BoundExpr*> exprs_;
   // The input slot of every output when all of them are plain columns, else empty.
   std::vector<int32_t> slots_;
+  bool identity_ = false;  // slots_ is 0, 1, ..., n - 1
 };
 
 class Distinct : public Operator {
