@@ -55,7 +55,8 @@ Status ReadTxnImpl::Read(PageId id, PageRef* out) {
     memo = memo_.get();
   }
   if (memo != nullptr) memo->Remember(id, img);
-  *out = PageRef(img.get(), img);
+  const uint8_t* data = img.get();
+  *out = PageRef(data, std::move(img));  // hands the pin over: no second count update
   return Status::OK();
 }
 
@@ -171,7 +172,8 @@ Status WriteTxnImpl::Read(PageId id, PageRef* out) {
   } else {
     DDB_RETURN_IF_ERROR(engine_->LoadVersion(id, snapshot_, &img));
   }
-  *out = PageRef(img.get(), img);
+  const uint8_t* data = img.get();
+  *out = PageRef(data, std::move(img));
   return Status::OK();
 }
 
