@@ -473,6 +473,11 @@ Status EngineImpl::CheckpointLocked(CheckpointMode mode, bool force_reset,
       Poison(s);
       return s;
     }
+    // (E3): a reader that loaded the epoch after the first bump may have read a page
+    // before this checkpoint overwrote it (an expired reader, §3.8, resolves pages to the
+    // main file); without this second bump its insert could land after the erasure
+    // below and leave the old image cached as the main-file version.
+    checkpoint_epoch_.fetch_add(1, std::memory_order_seq_cst);
     for (uint32_t id : pages) {
       cache_->Erase(id, kBaseVersion);  // evict, then prune (E3)
       wal_index_.Prune(id, c);

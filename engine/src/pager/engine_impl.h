@@ -11,7 +11,10 @@
 //       checkpoint copies only versions <= C = min(last commit, oldest reader snapshot),
 //       so the main file never holds a version newer than a live snapshot (§3.6).
 //  (E3) A checkpoint erases (P, kBaseVersion) from the cache *before* pruning P's walIndex
-//       entries, and bumps checkpoint_epoch_ before its first main-file write (C3).
+//       entries, and bumps checkpoint_epoch_ before its first main-file write and again
+//       after its last one, before the erasures (C3): a main-file read that overlapped a
+//       write then either sees the epoch change at its insert, or inserts before the
+//       erasure that removes it.
 //  (E4) The WAL is reset only when C == last_commit_lsn_ after a synced main-file write
 //       (ENGINE.md §2.6 invariant (4)).
 //  (E5) Once poisoned_ is set (a failed WAL write/sync or checkpoint I/O), no write
