@@ -479,8 +479,17 @@ Status EngineImpl::CheckpointLocked(CheckpointMode mode, bool force_reset,
     // below and leave the old image cached as the main-file version.
     checkpoint_epoch_.fetch_add(1, std::memory_order_seq_cst);
     for (uint32_t id : pages) {
+      // The version just copied is now the main-file image: it stays cached as that, so
+      // a checkpoint does not turn the recently written pages cold (each would be read
+      // back and verified), and its log-version entry, which nobody resolves to once
+      // pruned, is dropped.
+      WalVersion v;
+      ImagePtr copied;
+      if (wal_index_.Lookup(id, c, &v)) copied = cache_->Get(id, v.lsn);
       cache_->Erase(id, kBaseVersion);  // evict, then prune (E3)
+      if (copied) cache_->Insert(id, kBaseVersion, copied);
       wal_index_.Prune(id, c);
+      if (copied) cache_->Erase(id, v.lsn);
     }
     backfilled_lsn_ = c;
     checkpoints_.fetch_add(1);

@@ -4,6 +4,7 @@
 // after the checkpoint finished. The old image must not become the cached main-file
 // version that later readers get. The interleaving is forced with a VFS that pauses the
 // checkpoint's write of P and the reader's read of P.
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -194,4 +195,47 @@ TEST(CheckpointRace, AnOldMainFileImageReadDuringACheckpointIsNotCached) {
   fresh.reset();
   ref.Release();
   e.reset();
+}
+
+// Pages a checkpoint copies stay cached as their main-file images: reading them right
+// after the checkpoint reads nothing from the file.
+TEST(CheckpointCache, CopiedPagesStayCached) {
+  auto mem = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  auto hooks = std::make_shared<HookVfs>(mem, "warm.db");
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire("warm.db", MemOptions(hooks), true, false, &e));
+  std::vector<PageId> ids;
+  {
+    std::unique_ptr<WriteTxn> w;
+    ASSERT_OK(e->BeginWrite(1000, UINT64_MAX, &w));
+    for (int i = 0; i < 50; ++i) {
+      PageId id;
+      uint8_t* p;
+      ASSERT_OK(w->Allocate(&id, &p));
+      FillPage(p, w->usable_size(), id, 1);
+      ids.push_back(id);
+    }
+    ASSERT_OK(w->Commit());
+  }
+  for (size_t i = 0; i < ids.size(); i += 2) ASSERT_OK(WriteVersion(e.get(), ids[i], 2));
+  int64_t left = -1;
+  ASSERT_OK(e->Checkpoint(CheckpointMode::kTruncate, &left));
+  ASSERT_EQ(left, 0);
+  std::atomic<int> main_reads{0};
+  hooks->hook = [&](bool is_write, uint64_t) {
+    if (!is_write) main_reads.fetch_add(1);
+  };
+  std::unique_ptr<ReadTxn> r;
+  ASSERT_OK(e->BeginRead(&r));
+  for (size_t i = 0; i < ids.size(); ++i) {
+    PageRef ref;
+    ASSERT_OK(r->Read(ids[i], &ref));
+    EXPECT_EQ(PageTxn(ref.data(), r->usable_size(), ids[i]), i % 2 == 0 ? 2u : 1u);
+  }
+  EXPECT_EQ(main_reads.load(), 0);
+  hooks->hook = nullptr;
+  r.reset();
+  std::string report;
+  ASSERT_OK(e->IntegrityCheck(&report));
+  EXPECT_EQ(report, "ok");
 }
