@@ -273,9 +273,11 @@ inline uint32_t GapBytes(const uint8_t* p) {
 }
 inline uint32_t FreeBytes(const uint8_t* p) { return GapBytes(p) + Fragmented(p); }
 
-// Rewrites the cell area so all free space is in the gap. scratch must hold usable bytes.
-// False if a cell is malformed (the page is then unchanged).
+// Rewrites the cell area so all free space is in the gap. scratch must hold usable bytes;
+// callers filling a fresh page (a split) pass none, as their pages never have fragments.
+// False if a cell is malformed or scratch is missing (the page is then unchanged).
 inline bool Defragment(uint8_t* p, uint32_t usable, bool index, uint8_t* scratch) {
+  if (scratch == nullptr) return false;
   std::memcpy(scratch, p, usable);
   uint32_t n = CellCount(p);
   uint32_t top = usable;
