@@ -603,6 +603,21 @@ Status SqlStatement::ExecuteTransactionControl() {
   }
 }
 
+const exec::ExecContext& SqlStatement::ExecutionContext() {
+  if (!ctx_filled_) {
+    const ConnectionOptions& o = conn_->options();
+    ctx_.interrupt = conn_->interrupt_flag();
+    ctx_.max_memory = o.max_query_memory;
+    ctx_.sort_buffer_bytes = o.sort_buffer_size;
+    ctx_.temp_dir = o.engine.temp_dir;
+    ctx_.trigram_threshold = o.trigram_postings_threshold;
+    ctx_.trigram_strict = o.trigram_strict;
+    ctx_filled_ = true;
+  }
+  ctx_.now_ms = conn_->TransactionTimeMs();
+  return ctx_;
+}
+
 Status SqlStatement::OpenRead() {
   if (kind_ == Kind::kSelect) DDB_RETURN_IF_ERROR(CheckParams());
   PageReader* reader = nullptr;
@@ -640,11 +655,7 @@ Status SqlStatement::OpenRead() {
     return Status::OK();
   }
   if (!cursor_) cursor_ = compiled_->query->NewCursor();
-  exec::ExecContext ctx;
-  ctx.interrupt = conn_->interrupt_flag();
-  ctx.now_ms = conn_->TransactionTimeMs();
-  ctx.trigram_threshold = conn_->options().trigram_postings_threshold;
-  ctx.trigram_strict = conn_->options().trigram_strict;
+  const exec::ExecContext& ctx = ExecutionContext();
   DDB_RETURN_IF_ERROR(cursor_->Open(reader, param_refs_.data(), static_cast<int>(param_refs_.size()), ctx));
   state_ = State::kCursor;
   return Status::OK();
@@ -758,11 +769,7 @@ Status SqlStatement::RunInsert(WriteTxn* w, exec::TableWriter* writer) {
     std::vector<std::vector<Value>> source;
     {
       std::unique_ptr<exec::QueryCursor> cur = c.query->NewCursor();
-      exec::ExecContext ctx;
-      ctx.interrupt = conn_->interrupt_flag();
-      ctx.now_ms = conn_->TransactionTimeMs();
-      ctx.trigram_threshold = conn_->options().trigram_postings_threshold;
-      ctx.trigram_strict = conn_->options().trigram_strict;
+      const exec::ExecContext& ctx = ExecutionContext();
       DDB_RETURN_IF_ERROR(cur->Open(w, param_refs_.data(), static_cast<int>(param_refs_.size()), ctx));
       const int n = c.query->column_count();
       for (;;) {
@@ -861,11 +868,7 @@ Status SqlStatement::RunUpdateDelete(WriteTxn* w, exec::TableWriter* writer, boo
   std::vector<std::vector<Value>> rows;
   {
     std::unique_ptr<exec::QueryCursor> cur = c.query->NewCursor();
-    exec::ExecContext ctx;
-    ctx.interrupt = conn_->interrupt_flag();
-    ctx.now_ms = conn_->TransactionTimeMs();
-    ctx.trigram_threshold = conn_->options().trigram_postings_threshold;
-    ctx.trigram_strict = conn_->options().trigram_strict;
+    const exec::ExecContext& ctx = ExecutionContext();
     DDB_RETURN_IF_ERROR(cur->Open(w, param_refs_.data(), static_cast<int>(param_refs_.size()), ctx));
     for (;;) {
       bool has = false;

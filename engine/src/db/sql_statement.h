@@ -151,6 +151,12 @@ class SqlStatement : public Statement, public TxnObserver {
   size_t out_pos_ = 0;
   int64_t rows_affected_ = 0;
 
+  // The connection's execution settings (memory budget, sort buffer, temp_dir, trigram
+  // guardrails), filled on first use; ExecutionContext refreshes the per-execution fields.
+  exec::ExecContext ctx_;
+  bool ctx_filled_ = false;
+  const exec::ExecContext& ExecutionContext();
+
   exec::ScratchArena scratch_;
   exec::EvalContext eval_;
   exec::FkChecks fks_;
