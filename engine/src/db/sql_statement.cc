@@ -487,7 +487,7 @@ void SqlStatement::CloseExecution() {
   row_ = nullptr;  // (S1)
   if (cursor_) cursor_->Close();
   snapshot_.reset();
-  own_snapshot_.reset();
+  if (own_snapshot_) own_snapshot_->Suspend();  // (P3): kept for the next execution
   reading_write_ = false;
   out_rows_.clear();
   out_pos_ = 0;
@@ -633,7 +633,11 @@ Status SqlStatement::OpenRead() {
     DDB_RETURN_IF_ERROR(conn_->SchemaOf(reader, header, &schema));
     DDB_RETURN_IF_ERROR(EnsureCompiled(schema));
   } else {
-    DDB_RETURN_IF_ERROR(conn_->BeginAutocommitRead(&own_snapshot_));
+    if (own_snapshot_) {
+      own_snapshot_->Restart();  // the last execution's read object, at the latest commit
+    } else {
+      DDB_RETURN_IF_ERROR(conn_->BeginAutocommitRead(&own_snapshot_));
+    }
     reader = own_snapshot_.get();
     header = own_snapshot_->header();
     // A fresh snapshot reads committed state: a plan compiled against committed state
@@ -648,7 +652,7 @@ Status SqlStatement::OpenRead() {
   if (kind_ == Kind::kExplain) {
     for (const std::string& line : compiled_->explain) out_rows_.push_back({Value::Text(line)});
     snapshot_.reset();
-    own_snapshot_.reset();
+    if (own_snapshot_) own_snapshot_->Suspend();
     reading_write_ = false;
     out_pos_ = 0;
     state_ = State::kRows;

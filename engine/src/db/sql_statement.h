@@ -61,7 +61,8 @@ class SqlStatement : public Statement, public TxnObserver {
   //       transaction's), own_snapshot_ (an autocommit read's) or (reading_write_) the
   //       session's WriteTxn; nothing else pins pages between calls.
   //  (P2) kRows: out_rows_[0, out_pos_) were delivered; no transaction resource is held.
-  //  (P3) kIdle and kDone hold no snapshot, cursor or page.
+  //  (P3) kIdle and kDone hold no snapshot, cursor or page (own_snapshot_ may stay
+  //       allocated, suspended: it holds back no checkpoint and reads nothing).
   enum class State { kIdle, kCursor, kRows, kDone };
 
   // Everything that depends on the schema; rebuilt when the cookie changes (§6.1).

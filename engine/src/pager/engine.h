@@ -58,6 +58,12 @@ class ReadTxn : public PageReader {
  public:
   virtual uint64_t snapshot_lsn() const = 0;
   virtual HeaderFields header() const = 0;
+  // Ends the read (its snapshot no longer holds back checkpoints) but keeps the object,
+  // so that a caller running many short reads (a prepared statement) need not allocate
+  // one per execution. Until Restart, every Read fails. Idempotent.
+  virtual void Suspend() = 0;
+  // Starts the read again at the latest commit, as a new read transaction would.
+  virtual void Restart() = 0;
 };
 
 // The single write transaction. Reads see the transaction's own writes. Destroying an

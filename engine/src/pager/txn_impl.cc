@@ -26,15 +26,37 @@ Status PageOutOfRange(uint32_t id, uint32_t page_count) {
 
 ReadTxnImpl::ReadTxnImpl(EngineImpl* engine, std::shared_ptr<PageMemo> memo)
     : engine_(engine), memo_(std::move(memo)) {
+  Register();
+}
+
+ReadTxnImpl::~ReadTxnImpl() { Suspend(); }
+
+void ReadTxnImpl::Register() {
+  slot_.expired.store(false, std::memory_order_relaxed);
+  slot_.warned = false;
   engine_->RegisterReader(&slot_, &header_);
+  registered_ = true;
   snapshot_ = slot_.snapshot;
   if (memo_) memo_->Retarget(snapshot_);
 }
 
-ReadTxnImpl::~ReadTxnImpl() { engine_->EndRead(&slot_); }
+void ReadTxnImpl::Suspend() {
+  if (!registered_) return;
+  engine_->EndRead(&slot_);
+  registered_ = false;
+  header_.page_count = 0;  // every Read is now out of range, until Restart
+}
+
+void ReadTxnImpl::Restart() {
+  Suspend();
+  Register();
+}
 
 Status ReadTxnImpl::Read(PageId id, PageRef* out) {
-  if (id == kNoPage || id > header_.page_count) return PageOutOfRange(id, header_.page_count);
+  if (id == kNoPage || id > header_.page_count) {
+    if (!registered_) return Status::Misuse("read of a suspended read transaction");
+    return PageOutOfRange(id, header_.page_count);
+  }
   PageMemo* memo = memo_ && memo_->snapshot() == snapshot_ ? memo_.get() : nullptr;  // (M1)
   if (memo != nullptr) {
     if (const ImagePtr* hit = memo->Find(id)) {

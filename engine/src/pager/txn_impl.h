@@ -44,10 +44,16 @@ class ReadTxnImpl final : public ReadTxn {
   uint64_t snapshot_lsn() const override { return snapshot_; }
   HeaderFields header() const override;
   const DbHeader& db_header() const { return header_; }
+  void Suspend() override;
+  void Restart() override;
 
  private:
+  // Registers slot_ at the latest commit and points the memo at that snapshot.
+  void Register();
+
   EngineImpl* const engine_;
-  ReaderSlot slot_;      // registered from construction to destruction
+  ReaderSlot slot_;      // registered while registered_ (from construction to Suspend)
+  bool registered_ = false;
   uint64_t snapshot_;    // slot_.snapshot
   DbHeader header_;      // the header of that commit
   // Interior pages as of snapshot_, used while memo_->snapshot() == snapshot_ (M1): a
