@@ -67,6 +67,13 @@ SqlStatement::SqlStatement(Connection* conn, sql::ParsedStatement parsed)
   has_decltype_ = std::make_unique<std::vector<bool>>();
   params_.resize(static_cast<size_t>(parsed_.param_count));
   bound_.assign(static_cast<size_t>(parsed_.param_count), false);
+  const ConnectionOptions& o = conn_->options();
+  ctx_.interrupt = conn_->interrupt_flag();
+  ctx_.max_memory = o.max_query_memory;
+  ctx_.sort_buffer_bytes = o.sort_buffer_size;
+  ctx_.temp_dir = o.engine.temp_dir;
+  ctx_.trigram_threshold = o.trigram_postings_threshold;
+  ctx_.trigram_strict = o.trigram_strict;
   conn_->AddObserver(this);
 }
 
@@ -604,16 +611,6 @@ Status SqlStatement::ExecuteTransactionControl() {
 }
 
 const exec::ExecContext& SqlStatement::ExecutionContext() {
-  if (!ctx_filled_) {
-    const ConnectionOptions& o = conn_->options();
-    ctx_.interrupt = conn_->interrupt_flag();
-    ctx_.max_memory = o.max_query_memory;
-    ctx_.sort_buffer_bytes = o.sort_buffer_size;
-    ctx_.temp_dir = o.engine.temp_dir;
-    ctx_.trigram_threshold = o.trigram_postings_threshold;
-    ctx_.trigram_strict = o.trigram_strict;
-    ctx_filled_ = true;
-  }
   ctx_.now_ms = conn_->TransactionTimeMs();
   return ctx_;
 }

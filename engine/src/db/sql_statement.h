@@ -153,9 +153,8 @@ class SqlStatement : public Statement, public TxnObserver {
   int64_t rows_affected_ = 0;
 
   // The connection's execution settings (memory budget, sort buffer, temp_dir, trigram
-  // guardrails), filled on first use; ExecutionContext refreshes the per-execution fields.
+  // guardrails), filled at construction; ExecutionContext refreshes the statement clock.
   exec::ExecContext ctx_;
-  bool ctx_filled_ = false;
   const exec::ExecContext& ExecutionContext();
 
   exec::ScratchArena scratch_;

@@ -81,6 +81,20 @@ struct ExecState {
 // Approximate heap bytes of an owned value (for Charge).
 inline uint64_t ValueBytes(const Value& v) { return sizeof(Value) + v.bytes().capacity(); }
 
+// Passes over up to n rows of src by calling its Next (the skip of a source that cannot
+// do better); *skipped is how many there were.
+template <typename Source>
+Status SkipByNext(Source* src, int64_t n, int64_t* skipped) {
+  *skipped = 0;
+  while (*skipped < n) {
+    bool row = false;
+    DDB_RETURN_IF_ERROR(src->Next(&row));
+    if (!row) break;
+    ++*skipped;
+  }
+  return Status::OK();
+}
+
 class Operator {
  public:
   virtual ~Operator() = default;
@@ -90,16 +104,7 @@ class Operator {
   // Passes over up to n rows as Next would produce them, without producing them (OFFSET,
   // ENGINE.md §9.4); *skipped is how many there were. Operators that can skip without
   // decoding or evaluating override it.
-  virtual Status Skip(int64_t n, int64_t* skipped) {
-    *skipped = 0;
-    while (*skipped < n) {
-      bool row = false;
-      DDB_RETURN_IF_ERROR(Next(&row));
-      if (!row) break;
-      ++*skipped;
-    }
-    return Status::OK();
-  }
+  virtual Status Skip(int64_t n, int64_t* skipped) { return SkipByNext(this, n, skipped); }
 };
 
 class RowSourceExec;

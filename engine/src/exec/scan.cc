@@ -685,15 +685,7 @@ Status TableAccess::Materialize() {
 Status TableAccess::Skip(int64_t n, int64_t* skipped) {
   *skipped = 0;
   const bool filtered = recheck_ || !own_filters_.empty() || !join_filters_.empty();
-  if (mat_ || filtered || table_->system_view >= 0) {
-    while (*skipped < n) {
-      bool row = false;
-      DDB_RETURN_IF_ERROR(Next(&row));
-      if (!row) break;
-      ++*skipped;
-    }
-    return Status::OK();
-  }
+  if (mat_ || filtered || table_->system_view >= 0) return SkipByNext(this, n, skipped);
   skipping_ = true;
   Status s;
   while (*skipped < n) {

@@ -30,8 +30,7 @@ struct Chunk {
   Chunk* next;
   FreeSlot* free;
   uint32_t free_count;
-  uint32_t slots;
-  bool listed;
+  uint32_t slots;  // a chunk is in the list exactly while free_count > 0
 };
 constexpr size_t kChunkHeader = 64;
 static_assert(sizeof(Chunk) <= kChunkHeader, "chunk header");
@@ -56,8 +55,7 @@ class Arena {
     FreeSlot* s = static_cast<FreeSlot*>(p);
     s->next = c->free;
     c->free = s;
-    ++c->free_count;
-    if (!c->listed) List(c);
+    if (++c->free_count == 1) List(c);  // it was full, so out of the list
     // (A2): an empty chunk goes back unless it is the only one with room.
     if (c->free_count == c->slots && !(partial_ == c && c->next == nullptr)) {
       Unlist(c);
@@ -113,7 +111,6 @@ class Arena {
     c->next = partial_;
     if (partial_ != nullptr) partial_->prev = c;
     partial_ = c;
-    c->listed = true;
   }
 
   void Unlist(Chunk* c) {
@@ -121,7 +118,6 @@ class Arena {
     else partial_ = c->next;
     if (c->next != nullptr) c->next->prev = c->prev;
     c->prev = c->next = nullptr;
-    c->listed = false;
   }
 
   const size_t slot_size_;

@@ -82,10 +82,7 @@ ImagePtr PageCache::Insert(uint32_t page, uint64_t version, ImagePtr img,
     LinearProbeGrow(&s.table, HomeOf);
     s.hand = 0;
   }
-  Entry fresh;
-  fresh.page = page;
-  fresh.version = version;
-  Entry& e = s.table[LinearProbeFreeSlot(s.table, fresh, HomeOf)];
+  Entry& e = s.table[LinearProbeFreeSlot(s.table, Home(page, version, SIZE_MAX))];
   e.page = page;
   e.version = version;
   e.used = true;

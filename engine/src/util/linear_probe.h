@@ -31,11 +31,12 @@ void LinearProbeErase(std::vector<Entry>* table, size_t i, Home home) {
   }
 }
 
-// The first free position at or after entry's home. REQUIRES: the table has a free entry.
-template <typename Entry, typename Home>
-size_t LinearProbeFreeSlot(const std::vector<Entry>& t, const Entry& e, Home home) {
+// The first free position at or after home (before masking). REQUIRES: the table has a
+// free entry.
+template <typename Entry>
+size_t LinearProbeFreeSlot(const std::vector<Entry>& t, size_t home) {
   const size_t mask = t.size() - 1;
-  size_t i = home(e) & mask;
+  size_t i = home & mask;
   while (t[i].used) i = (i + 1) & mask;
   return i;
 }
@@ -47,7 +48,7 @@ void LinearProbeGrow(std::vector<Entry>* table, Home home) {
   old.swap(*table);
   for (Entry& e : old) {
     if (!e.used) continue;
-    size_t i = LinearProbeFreeSlot(*table, e, home);
+    size_t i = LinearProbeFreeSlot(*table, home(e));
     (*table)[i] = std::move(e);
   }
 }

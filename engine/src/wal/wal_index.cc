@@ -38,9 +38,7 @@ void WalIndex::Insert(uint32_t page, uint64_t lsn, uint64_t offset) {
     e.newest = WalVersion{lsn, offset};
   } else {
     if (2 * (s.count + 1) > s.table.size()) LinearProbeGrow(&s.table, HomeOf);
-    Entry fresh;
-    fresh.page = page;
-    Entry& e = s.table[LinearProbeFreeSlot(s.table, fresh, HomeOf)];
+    Entry& e = s.table[LinearProbeFreeSlot(s.table, Home(page, SIZE_MAX))];
     e.page = page;
     e.used = true;
     e.newest = WalVersion{lsn, offset};
