@@ -9,18 +9,14 @@
 #include <cstdlib>
 #include <string>
 
+#include "bench_util.h"
 #include "decentdb.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-void Check(decentdb_db* db, int rc, const char* what) {
-  if (rc >= 0) return;
-  std::fprintf(stderr, "%s failed: %d %s %s\n", what, rc, decentdb_last_error_sqlstate(db),
-               decentdb_last_error_message(db));
-  std::exit(1);
-}
+using benchutil::Check;
 
 // Runs `sql` once per i in [0, n) with $1 = i, $2 = i * 7, inside one transaction.
 double TimeRows(decentdb_db* db, const char* sql, int n) {

@@ -18,18 +18,14 @@
 #include <sys/stat.h>
 #include <vector>
 
+#include "bench_util.h"
 #include "decentdb.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-void Check(decentdb_db* db, int rc, const char* what) {
-  if (rc >= 0) return;
-  std::fprintf(stderr, "%s failed: %d %s %s\n", what, rc, decentdb_last_error_sqlstate(db),
-               decentdb_last_error_message(db));
-  std::exit(1);
-}
+using benchutil::Check;
 
 double Percentile(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());
