@@ -816,3 +816,27 @@ TEST(Engine, FullCheckpointWaitsForOlderReaders) {
   EXPECT_EQ(new_reader->page_count(), 10u);
   EXPECT_EQ(Integrity(e.get()), "ok");
 }
+
+// A suspended read holds back no checkpoint and refuses reads; Restart moves it to the
+// latest commit (what a prepared statement does between executions).
+TEST(Engine, SuspendedReadRefusesReadsAndRestartsAtTheLatestCommit) {
+  auto vfs = std::shared_ptr<Vfs>(NewMemoryVfs().release());
+  std::shared_ptr<Engine> e;
+  ASSERT_OK(Engine::Acquire("susp.db", MemOptions(vfs), true, false, &e));
+  std::vector<PageId> ids = AllocateFilled(e.get(), 3, 1);
+  std::unique_ptr<ReadTxn> r;
+  ASSERT_OK(e->BeginRead(&r));
+  EXPECT_EQ(ReadTxnOf(r.get(), ids[0]), 1u);
+  r->Suspend();
+  r->Suspend();  // idempotent
+  PageRef ref;
+  EXPECT_TRUE(r->Read(ids[0], &ref).Is(Code::kMisuse));
+  AllocateFilled(e.get(), 2, 2);
+  int64_t left = -1;
+  ASSERT_OK(e->Checkpoint(CheckpointMode::kPassive, &left));
+  EXPECT_EQ(left, 0);  // the suspended reader held nothing back
+  r->Restart();
+  EXPECT_EQ(r->page_count(), 6u);
+  EXPECT_EQ(ReadTxnOf(r.get(), ids[0]), 1u);
+  EXPECT_EQ(r->snapshot_lsn(), e->last_commit_lsn());
+}
