@@ -267,6 +267,13 @@ class Sort : public Operator {
     return Status::OK();
   }
 
+  Status Skip(int64_t n, int64_t* skipped) override {
+    // Rows already in order pass through: the input skips them (an index path then
+    // neither decodes them nor visits the table).
+    if (passthrough_) return in_->Skip(n, skipped);
+    return Operator::Skip(n, skipped);
+  }
+
   Status Next(bool* has_row) override {
     if (passthrough_) return in_->Next(has_row);
     if (!runs_.empty()) return NextMerged(has_row);
