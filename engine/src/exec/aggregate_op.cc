@@ -33,8 +33,10 @@ class HashAggregate : public Operator {
     out_.clear();
     rows_ = 0;
     pos_ = 0;
+    count_only_ = false;
     DDB_RETURN_IF_ERROR(in_->Open());
     const size_t nk = p.group_keys.size();
+    if (nk == 0 && OnlyCountStar(p)) return CountRows();
     std::vector<ValueRef> keys(nk);
     for (;;) {
       bool has = false;
@@ -102,6 +104,12 @@ class HashAggregate : public Operator {
   Status Next(bool* has_row) override {
     const plan::SelectPlan& p = *st_->plan;
     const size_t w = p.group_keys.size() + p.aggregates.size();
+    if (count_only_) {
+      *has_row = pos_ == 0;
+      if (pos_++ == 0)
+        for (size_t i = 0; i < w; ++i) st_->agg_row[i] = count_.ref();
+      return Status::OK();
+    }
     if (pos_ >= rows_) {
       *has_row = false;
       return Status::OK();
@@ -117,6 +125,24 @@ class HashAggregate : public Operator {
     std::vector<Value> keys;
     std::vector<Accumulator> aggs;
   };
+
+  static bool OnlyCountStar(const plan::SelectPlan& p) {
+    for (const AggregateCall& call : p.aggregates)
+      if (call.kind != AggKind::kCountStar) return false;
+    return !p.aggregates.empty();
+  }
+
+  // COUNT(*) without GROUP BY: the input's rows are counted by skipping them, so a scan
+  // with nothing to evaluate neither decodes its rows nor (on an index path) visits the
+  // table; filters and joins still run in the input's Skip.
+  Status CountRows() {
+    int64_t n = 0;
+    DDB_RETURN_IF_ERROR(in_->Skip(INT64_MAX, &n));
+    count_ = Value::Int64(n);
+    count_only_ = true;
+    return Status::OK();
+  }
+
   ExecState* st_;
   std::unique_ptr<Operator> in_;
   std::vector<Group> groups_;                       // (G1)
@@ -124,6 +150,8 @@ class HashAggregate : public Operator {
   std::vector<Value> out_;                          // (G2)
   size_t rows_ = 0;
   size_t pos_ = 0;
+  bool count_only_ = false;  // CountRows answered this execution: one row, count_
+  Value count_;
 };
 
 // Invariants:
