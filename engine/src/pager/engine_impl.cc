@@ -222,13 +222,18 @@ Status EngineImpl::ReadMainPage(uint32_t id, uint8_t* buf) {
 
 Status EngineImpl::LoadVersion(uint32_t id, uint64_t snapshot, ImagePtr* out) {
   if (wal_index_.size() > 0) {
-    WalVersion v;
-    // No version <= snapshot now means none later: new versions get newer lsns.
-    bool in_wal = wal_index_.Lookup(id, snapshot, &v);
     // A cached image of a committed version is that version whatever the log did since
     // (C1, and lsns are never reused), so a hit needs no reset lock: only reading the frame
-    // does. This is the path of nearly every read while the log holds the page.
-    if (in_wal && (*out = cache_->Get(id, v.lsn))) return Status::OK();
+    // does. The page's newest lsn comes from the walIndex's lock-free directory (X3): when
+    // it is at or below the snapshot it is the version to read, and a cached image of it
+    // answers with one table probe. This is the path of nearly every read while the log
+    // holds the page. No version at all means the main file has the page's newest image.
+    const uint64_t newest = wal_index_.NewestLsn(id);
+    if (newest != 0 && newest <= snapshot && (*out = cache_->Get(id, newest))) return Status::OK();
+    WalVersion v;
+    // No version <= snapshot now means none later: new versions get newer lsns.
+    bool in_wal = newest != 0 && wal_index_.Lookup(id, snapshot, &v);
+    if (in_wal && v.lsn != newest && (*out = cache_->Get(id, v.lsn))) return Status::OK();
     // Held from resolution until the frame is read, so no reset reuses the frame (W5).
     std::shared_lock<std::shared_mutex> g(wal_->reset_mutex(), std::defer_lock);
     if (in_wal) g.lock();

@@ -10,7 +10,42 @@
 
 namespace decentdb {
 
-WalIndex::WalIndex() : shards_(new Shard[kShards]) {}
+WalIndex::WalIndex() : shards_(new Shard[kShards]), top_(new std::atomic<Mid*>[kTopSize]()) {}
+
+WalIndex::~WalIndex() {
+  for (uint32_t t = 0; t < kTopSize; ++t) {
+    Mid* mid = top_[t].load(std::memory_order_relaxed);
+    if (mid == nullptr) continue;
+    for (auto& c : mid->chunks) delete c.load(std::memory_order_relaxed);
+    delete mid;
+  }
+}
+
+void WalIndex::SetNewest(uint32_t page, uint64_t lsn) {
+  std::atomic<Mid*>& top = top_[page >> kTopShift];
+  Mid* mid = top.load(std::memory_order_acquire);
+  if (mid == nullptr) {
+    if (lsn == 0) return;  // nothing recorded under this part of the directory
+    std::lock_guard<std::mutex> g(grow_mu_);
+    mid = top.load(std::memory_order_acquire);
+    if (mid == nullptr) {
+      mid = new Mid();
+      top.store(mid, std::memory_order_release);
+    }
+  }
+  std::atomic<Chunk*>& slot = mid->chunks[(page >> kChunkShift) & (kMidSize - 1)];
+  Chunk* c = slot.load(std::memory_order_acquire);
+  if (c == nullptr) {
+    if (lsn == 0) return;
+    std::lock_guard<std::mutex> g(grow_mu_);
+    c = slot.load(std::memory_order_acquire);
+    if (c == nullptr) {
+      c = new Chunk();
+      slot.store(c, std::memory_order_release);
+    }
+  }
+  c->lsn[page & (kChunkSize - 1)].store(lsn, std::memory_order_release);
+}
 
 size_t WalIndex::Find(const Shard& s, uint32_t page) {
   const size_t mask = s.table.size() - 1;
@@ -36,6 +71,7 @@ void WalIndex::Insert(uint32_t page, uint64_t lsn, uint64_t offset) {
     Entry& e = s.table[i];
     e.older.push_back(e.newest);
     e.newest = WalVersion{lsn, offset};
+    SetNewest(page, lsn);
   } else {
     if (2 * (s.count + 1) > s.table.size()) LinearProbeGrow(&s.table, HomeOf);
     Entry& e = s.table[LinearProbeFreeSlot(s.table, Home(page, SIZE_MAX))];
@@ -43,6 +79,7 @@ void WalIndex::Insert(uint32_t page, uint64_t lsn, uint64_t offset) {
     e.used = true;
     e.newest = WalVersion{lsn, offset};
     ++s.count;
+    SetNewest(page, lsn);
   }
   count_.fetch_add(1, std::memory_order_release);
 }
@@ -75,6 +112,7 @@ void WalIndex::Prune(uint32_t page, uint64_t upto) {
   if (e.newest.lsn <= upto) {
     count_.fetch_sub(e.older.size() + 1, std::memory_order_release);
     RemoveAt(s, i);
+    SetNewest(page, 0);
     return;
   }
   std::vector<WalVersion>& v = e.older;
@@ -116,6 +154,8 @@ void WalIndex::ForEach(const std::function<void(uint32_t, const WalVersion&)>& f
 void WalIndex::Clear() {
   for (uint32_t i = 0; i < kShards; ++i) {
     std::unique_lock<SharedSpinLock> g(shards_[i].mu);
+    for (const Entry& e : shards_[i].table)
+      if (e.used) SetNewest(e.page, 0);
     std::vector<Entry>(kMinTable).swap(shards_[i].table);
     shards_[i].count = 0;
   }

@@ -9,12 +9,20 @@
 //       (the writer publishes them before advancing last_commit_lsn).
 //  (X2) Each page's list is strictly ascending by lsn; an entry is removed only by Prune
 //       after the checkpoint has written a version at least as new to the synced main file.
+//  (X3) NewestLsn(page) is the lsn of the page's newest recorded version (0: none),
+//       updated under the shard lock with every Insert, Prune and Clear, so a reader
+//       whose snapshot comes after a commit sees that commit's lsns (X1). The newest
+//       version at or below a snapshot is then found without a lock whenever the newest
+//       is at or below it; otherwise Lookup searches the list. Directory memory is kept
+//       (and zeroed by Clear) until the index is destroyed, so a lock-free read never
+//       touches freed memory.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include "util/spin_lock.h"
@@ -43,6 +51,15 @@ class WalIndex {
   void Clear();
   // Number of versions recorded; 0 lets readers skip the lookup entirely.
   uint64_t size() const { return count_.load(std::memory_order_acquire); }
+  // The lsn of page's newest recorded version, 0 if it has none; takes no lock (X3).
+  uint64_t NewestLsn(uint32_t page) const {
+    const Mid* mid = top_[page >> kTopShift].load(std::memory_order_acquire);
+    if (mid == nullptr) return 0;
+    const Chunk* c = mid->chunks[(page >> kChunkShift) & (kMidSize - 1)].load(std::memory_order_acquire);
+    if (c == nullptr) return 0;
+    return c->lsn[page & (kChunkSize - 1)].load(std::memory_order_acquire);
+  }
+  ~WalIndex();
 
  private:
   static constexpr uint32_t kShards = 64;
@@ -69,8 +86,26 @@ class WalIndex {
   // Empties entry i keeping every other page reachable. REQUIRES: s.mu held exclusively.
   static void RemoveAt(Shard& s, size_t i);
 
+  // The newest-lsn directory (X3): a page's newest lsn, readable without the shard lock,
+  // in a three-level table of chunks of 4,096 pages. The table shaped like a tree of
+  // fixed fan-out keeps one page's slot at a fixed place for the index's lifetime.
+  static constexpr uint32_t kChunkShift = 12, kChunkSize = 1u << kChunkShift;
+  static constexpr uint32_t kMidShift = 10, kMidSize = 1u << kMidShift;
+  static constexpr uint32_t kTopShift = kChunkShift + kMidShift;
+  static constexpr uint32_t kTopSize = 1u << (32 - kTopShift);
+  struct Chunk {
+    std::atomic<uint64_t> lsn[kChunkSize] = {};
+  };
+  struct Mid {
+    std::atomic<Chunk*> chunks[kMidSize] = {};
+  };
+  // Stores page's newest lsn (0: none). REQUIRES: page's shard lock held exclusively.
+  void SetNewest(uint32_t page, uint64_t lsn);
+
   std::unique_ptr<Shard[]> shards_;
   std::atomic<uint64_t> count_{0};
+  std::unique_ptr<std::atomic<Mid*>[]> top_;  // kTopSize entries
+  std::mutex grow_mu_;                        // serializes allocation of Mid and Chunk
 };
 
 }  // namespace decentdb

@@ -77,6 +77,8 @@ TEST(WalIndex, MatchesAModelThroughCommitsPrunesAndLookups) {
         WalVersion got, want;
         bool has = index.Lookup(page, snapshot, &got);
         ASSERT_EQ(has, ModelLookup(model, page, snapshot, &want));
+        auto it = model.find(page);
+        ASSERT_EQ(index.NewestLsn(page), it == model.end() ? 0 : it->second.back().lsn);
         if (has) {
           ASSERT_EQ(got.lsn, want.lsn);
           ASSERT_EQ(got.offset, want.offset);
@@ -111,8 +113,40 @@ TEST(WalIndex, MatchesAModelThroughCommitsPrunesAndLookups) {
       ASSERT_TRUE(index.PagesWithVersionsIn(lo, hi) == want);
     }
   }
+  for (const auto& kv : model) ASSERT_EQ(index.NewestLsn(kv.first), kv.second.back().lsn);
   index.Clear();
   EXPECT_EQ(index.size(), 0u);
   WalVersion w;
   EXPECT_FALSE(index.Lookup(model.begin()->first, lsn, &w));
+  for (const auto& kv : model) ASSERT_EQ(index.NewestLsn(kv.first), 0u);
+}
+
+TEST(WalIndex, NewestLsnAcrossTheWholePageRange) {
+  // Page ids at the edges of the directory's chunks and levels, up to the largest id.
+  WalIndex index;
+  const std::vector<uint32_t> pages = {1,       4095,        4096,        4097,       (1u << 22) - 1,
+                                       1u << 22, (1u << 22) + 1, 0x7fffffffu, 0xfffffffeu, 0xffffffffu};
+  uint64_t lsn = 0;
+  for (uint32_t p : pages) EXPECT_EQ(index.NewestLsn(p), 0u);
+  for (int round = 0; round < 3; ++round) {
+    for (uint32_t p : pages) {
+      ++lsn;
+      index.Insert(p, lsn, lsn * 100);
+    }
+  }
+  for (size_t i = 0; i < pages.size(); ++i) {
+    EXPECT_EQ(index.NewestLsn(pages[i]), 2 * pages.size() + i + 1);
+  }
+  for (uint32_t p : {2u, 4098u, 8191u, 1u << 21, (1u << 22) + 2, 0xfffffffdu}) EXPECT_EQ(index.NewestLsn(p), 0u);
+  // Pruning older versions keeps the newest; pruning the newest clears it.
+  index.Prune(pages[0], 2 * pages.size());
+  EXPECT_EQ(index.NewestLsn(pages[0]), 2 * pages.size() + 1);
+  index.Prune(pages[0], lsn);
+  EXPECT_EQ(index.NewestLsn(pages[0]), 0u);
+  EXPECT_EQ(index.NewestLsn(pages.back()), lsn);
+  index.Clear();
+  for (uint32_t p : pages) EXPECT_EQ(index.NewestLsn(p), 0u);
+  index.Insert(4096, ++lsn, 1);
+  EXPECT_EQ(index.NewestLsn(4096), lsn);
+  EXPECT_EQ(index.NewestLsn(4097), 0u);
 }
