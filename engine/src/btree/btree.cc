@@ -578,6 +578,74 @@ void BTreeCursor::Reset() {
   depth_ = 0;
 }
 
+namespace {
+
+// Decoded table interior pages (PageRef::side_data): words [0] = cell count n, [1, n] =
+// the cells' rowids, then the n + 1 children (the cells' and the rightmost) as 32-bit
+// page ids, two to a word: 12 bytes a cell, about the size of the page itself. A page
+// is decoded on its kDecodeAfterHits-th read from the reader's memo; until then the
+// side data is one word counting those reads (a decoded page has at least two words).
+constexpr uint64_t kDecodeAfterHits = 3;
+
+bool DecodeTableInterior(const uint8_t* p, uint32_t usable, PageSideData* side) {
+  const uint32_t n = CellCount(p);
+  side->assign(1 + n + (n + 2) / 2, 0);
+  uint64_t* w = side->data();
+  w[0] = n;
+  uint8_t* children = reinterpret_cast<uint8_t*>(w + 1 + n);
+  for (uint32_t i = 0; i < n; ++i) {
+    Cell c;
+    if (!CellAt(p, usable, false, i, &c)) {
+      side->clear();
+      return false;
+    }
+    w[1 + i] = static_cast<uint64_t>(c.rowid);
+    std::memcpy(children + 4 * i, &c.child, 4);
+  }
+  const PageId right = Rightmost(p);
+  std::memcpy(children + 4 * n, &right, 4);
+  return true;
+}
+
+// Child i (0 .. n) of a decoded page.
+inline PageId DecodedChild(const uint64_t* w, uint32_t n, uint32_t i) {
+  PageId id;
+  std::memcpy(&id, reinterpret_cast<const uint8_t*>(w + 1 + n) + 4 * i, 4);
+  return id;
+}
+
+// Position of the first rowid >= key among the n sorted rowids at k (n if none).
+inline uint32_t LowerBound(const int64_t* k, uint32_t n, int64_t key) {
+  const int64_t* base = k;
+  uint32_t len = n;
+  while (len > 1) {
+    uint32_t half = len / 2;
+    base = base[half - 1] < key ? base + half : base;
+    len -= half;
+  }
+  return static_cast<uint32_t>(base - k) + (len == 1 && *base < key ? 1 : 0);
+}
+
+// Position of the first rowid >= key in a decoded page: like SearchNode, it starts where
+// the key falls between the page's bounds (dense rowids put it there exactly), so a
+// lookup touches a line or two of the array rather than every line a bisection visits.
+inline uint32_t SearchDecoded(const int64_t* k, uint32_t n, int64_t key, bool bounded, int64_t lo, int64_t hi) {
+  if (n < 2) return LowerBound(k, n, key);
+  uint32_t g;
+  if (bounded && lo < key && key <= hi) {
+    g = GuessPosition(key, lo, hi, n);
+  } else if (k[0] < key && key <= k[n - 1]) {
+    g = 1 + GuessPosition(key, k[0], k[n - 1], n - 1);
+  } else {
+    return key <= k[0] ? 0 : n;
+  }
+  if (k[g] >= key) return g == 0 || k[g - 1] < key ? g : LowerBound(k, g, key);
+  if (g + 1 >= n || k[g + 1] >= key) return g + 1;
+  return g + 1 + LowerBound(k + g + 1, n - g - 1, key);
+}
+
+}  // namespace
+
 Status BTreeCursor::DescendFrom(PageId id, int level, Mode mode, const TreeKey* key, bool* eq) {
   valid_ = false;
   // Key bounds of the current page from its parents' separators (T2), for GuessPosition.
@@ -593,6 +661,34 @@ Status BTreeCursor::DescendFrom(PageId id, int level, Mode mode, const TreeKey* 
     const uint32_t n = CellCount(p);
     const bool leaf = IsLeafType(NodeType(p));
     uint32_t pos;
+    PageSideData* side = leaf || index_ || mode == Mode::kFirst || mode == Mode::kLast ? nullptr : ref.side_data();
+    if (side != nullptr && side->size() < 2) {  // not decoded yet: count the read
+      if (side->empty()) side->push_back(0);
+      if (++(*side)[0] >= kDecodeAfterHits && !DecodeTableInterior(p, usable_, side)) {
+        return Corrupt(id, "malformed cell");
+      }
+      if (side->size() < 2) side = nullptr;
+    }
+    if (side != nullptr) {
+      // The decoded page (the memo's side data): a search over a rowid array.
+      const uint64_t* w = side->data();
+      if (w[0] != n) return Corrupt(id, "decoded interior page does not match its image");
+      const int64_t* keys = reinterpret_cast<const int64_t*>(w + 1);
+      *eq = false;
+      pos = SearchDecoded(keys, n, key->rowid, has_lo && has_hi, lo, hi);
+      stack_[level] = Level{id, static_cast<uint16_t>(pos), static_cast<uint16_t>(n)};
+      depth_ = level + 1;
+      has_hi = pos < n;
+      if (has_hi) hi = keys[pos];
+      has_lo = pos > 0;
+      if (has_lo) lo = keys[pos - 1];
+      id = DecodedChild(w, n, pos);
+      if (id == kNoPage) return Corrupt(stack_[level].id, "null child pointer");
+      parent_ = std::move(ref);
+      parent_id_ = stack_[level].id;
+      ++level;
+      continue;
+    }
     if (mode == Mode::kFirst) {
       pos = 0;
     } else if (mode == Mode::kLast) {

@@ -13,6 +13,9 @@
 //  (M2) Entries are pins (C2): a memo pins at most kSlots pages, and only interior pages
 //       of b-trees, which are a small fraction of a tree; Clear or Retarget releases them.
 //  (M3) A memo is used by one thread at a time (its connection's rule, §4.2).
+//  (M4) Each slot's side data (PageRef::side_data) describes that slot's image only: it
+//       is emptied whenever the slot takes another page or the memo another snapshot.
+//       Its size is about that of the page, so a memo holds at most twice kSlots pages.
 #pragma once
 
 #include <cstdint>
@@ -43,11 +46,13 @@ class PageMemo {
     }
   }
 
-  // The memoized image of page id, or nullptr. REQUIRES: the caller's snapshot is
-  // snapshot() (M1).
-  const ImagePtr* Find(PageId id) const {
-    const Slot& s = slots_[id & (kSlots - 1)];
-    return s.id == id ? &s.img : nullptr;
+  // The memoized image of page id, or nullptr; *side is the slot's side data (M4).
+  // REQUIRES: the caller's snapshot is snapshot() (M1).
+  const ImagePtr* Find(PageId id, PageSideData** side) {
+    Slot& s = slots_[id & (kSlots - 1)];
+    if (s.id != id) return nullptr;
+    *side = &s.side;
+    return &s.img;
   }
 
   // Remembers img as page id's image at snapshot() if it is an interior b-tree page
@@ -57,12 +62,14 @@ class PageMemo {
     Slot& s = slots_[id & (kSlots - 1)];
     s.id = id;
     s.img = img;
+    s.side.clear();  // (M4)
   }
 
   void Clear() {
     for (Slot& s : slots_) {
       s.id = kNoPage;
       s.img.reset();
+      PageSideData().swap(s.side);
     }
     snapshot_ = kNoSnapshot;
   }
@@ -71,6 +78,7 @@ class PageMemo {
   struct Slot {
     PageId id = kNoPage;
     ImagePtr img;
+    PageSideData side;  // (M4)
   };
   uint64_t snapshot_ = kNoSnapshot;
   Slot slots_[kSlots];

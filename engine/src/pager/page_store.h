@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "util/status.h"
 
@@ -36,19 +37,33 @@ enum PageType : uint8_t {
   kPageFreelistTrunk = 0x07,
 };
 
+// Words a reader keeps beside a page image it reads often (the connection's memo of
+// interior pages, pager/page_memo.h): a b-tree stores a decoded form of the page there, so
+// repeated searches skip decoding cells. Empty until its user fills it; emptied whenever
+// the memo slot is given to another page or snapshot.
+using PageSideData = std::vector<uint64_t>;
+
 // A pinned, read-only page image. Cheap to move; copying shares the pin.
 class PageRef {
  public:
   PageRef() = default;
-  PageRef(const uint8_t* data, std::shared_ptr<const void> pin)
-      : data_(data), pin_(std::move(pin)) {}
+  PageRef(const uint8_t* data, std::shared_ptr<const void> pin, PageSideData* side = nullptr)
+      : data_(data), pin_(std::move(pin)), side_(side) {}
   const uint8_t* data() const { return data_; }
   bool valid() const { return data_ != nullptr; }
-  void Release() { data_ = nullptr; pin_.reset(); }
+  void Release() {
+    data_ = nullptr;
+    pin_.reset();
+    side_ = nullptr;
+  }
+  // The side data of this image for the reader that returned it, or null when the reader
+  // keeps none. Valid only until that reader's next Read (which may reassign the slot).
+  PageSideData* side_data() const { return side_; }
 
  private:
   const uint8_t* data_ = nullptr;
   std::shared_ptr<const void> pin_;  // keeps the image alive (P1)
+  PageSideData* side_ = nullptr;
 };
 
 class PageReader {

@@ -59,10 +59,11 @@ Status ReadTxnImpl::Read(PageId id, PageRef* out) {
   }
   PageMemo* memo = memo_ && memo_->snapshot() == snapshot_ ? memo_.get() : nullptr;  // (M1)
   if (memo != nullptr) {
-    if (const ImagePtr* hit = memo->Find(id)) {
+    PageSideData* side = nullptr;
+    if (const ImagePtr* hit = memo->Find(id, &side)) {
       // An expired reader fails even on a memo hit, as it would on any other read.
       if (slot_.expired.load(std::memory_order_seq_cst)) return ExpiredError();
-      *out = PageRef(hit->get(), *hit);
+      *out = PageRef(hit->get(), *hit, side);
       return Status::OK();
     }
   }

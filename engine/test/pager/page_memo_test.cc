@@ -57,10 +57,17 @@ void WriteAll(Engine* e, std::vector<PageId>* ids, uint64_t txn, size_t n = 0) {
   if (!s.ok()) ddbtest::ReportFailure(__FILE__, __LINE__, s.ToString());
 }
 
+const ImagePtr* MemoFind(PageMemo* memo, PageId id) {
+  PageSideData* side = nullptr;
+  return memo->Find(id, &side);
+}
+
 }  // namespace
 
 TEST(PageMemo, KeepsOnlyInteriorPagesOfItsSnapshot) {
   PageMemo m;
+  PageSideData* side = nullptr;
+  auto find = [&](PageId id) { return m.Find(id, &side); };
   ImagePtr interior = NewImage(4096), leaf = NewImage(4096), index_interior = NewImage(4096);
   interior.get()[0] = kPageTableInterior;
   leaf.get()[0] = kPageTableLeaf;
@@ -70,24 +77,38 @@ TEST(PageMemo, KeepsOnlyInteriorPagesOfItsSnapshot) {
   m.Remember(6, leaf);
   m.Remember(kHeaderPage, interior);  // page 1 is never kept
   m.Remember(8, index_interior);
-  ASSERT_TRUE(m.Find(5) != nullptr);
-  EXPECT_EQ(m.Find(5)->get(), interior.get());
-  EXPECT_TRUE(m.Find(6) == nullptr);
-  EXPECT_TRUE(m.Find(kHeaderPage) == nullptr);
-  EXPECT_TRUE(m.Find(8) != nullptr);
-  // A page sharing a slot replaces the entry; the old one is no longer found.
+  ASSERT_TRUE(find(5) != nullptr);
+  EXPECT_EQ(find(5)->get(), interior.get());
+  EXPECT_TRUE(find(6) == nullptr);
+  EXPECT_TRUE(find(kHeaderPage) == nullptr);
+  EXPECT_TRUE(find(8) != nullptr);
+  // Side data belongs to the slot's page (M4): filled for page 5, it is gone once a page
+  // sharing the slot replaces the entry (and the old page is no longer found).
+  ASSERT_TRUE(find(5) != nullptr);
+  side->assign({1, 2, 3});
+  ASSERT_TRUE(find(5) != nullptr);
+  EXPECT_EQ(side->size(), 3u);
   m.Remember(5 + PageMemo::kSlots, interior);
-  EXPECT_TRUE(m.Find(5) == nullptr);
-  EXPECT_TRUE(m.Find(5 + PageMemo::kSlots) != nullptr);
+  EXPECT_TRUE(find(5) == nullptr);
+  EXPECT_TRUE(find(5 + PageMemo::kSlots) != nullptr);
+  EXPECT_TRUE(side->empty());
+  side->assign({4});
+  ASSERT_TRUE(find(8) != nullptr);
+  side->assign({5});
   // Same snapshot: entries stay; another: all dropped, and the pins released (M2).
   m.Retarget(7);
-  EXPECT_TRUE(m.Find(8) != nullptr);
+  EXPECT_TRUE(find(8) != nullptr);
+  ASSERT_TRUE(find(8) != nullptr);
+  EXPECT_EQ(side->size(), 1u);  // kept while the snapshot is the same
   m.Retarget(8);
   EXPECT_EQ(m.snapshot(), 8u);
-  EXPECT_TRUE(m.Find(8) == nullptr);
-  EXPECT_TRUE(m.Find(5 + PageMemo::kSlots) == nullptr);
+  EXPECT_TRUE(find(8) == nullptr);
+  EXPECT_TRUE(find(5 + PageMemo::kSlots) == nullptr);
   EXPECT_EQ(interior.use_count(), 1);
   EXPECT_EQ(index_interior.use_count(), 1);
+  m.Remember(8, index_interior);
+  ASSERT_TRUE(find(8) != nullptr);
+  EXPECT_TRUE(side->empty());  // the other snapshot's side data is gone too
 }
 
 TEST(PageMemo, SharedMemoFollowsCommitsCheckpointsAndResets) {
@@ -102,8 +123,8 @@ TEST(PageMemo, SharedMemoFollowsCommitsCheckpointsAndResets) {
   std::unique_ptr<ReadTxn> r1;
   ASSERT_OK(e->BeginRead(memo, &r1));
   for (PageId id : ids) EXPECT_EQ(ReadTxnOf(r1.get(), id), 1u);
-  EXPECT_TRUE(memo->Find(ids[0]) != nullptr);  // interior pages are kept
-  EXPECT_TRUE(memo->Find(ids[3]) == nullptr);  // the others are not
+  EXPECT_TRUE(MemoFind(memo.get(), ids[0]) != nullptr);  // interior pages are kept
+  EXPECT_TRUE(MemoFind(memo.get(), ids[3]) == nullptr);  // the others are not
   const uint64_t snap1 = r1->snapshot_lsn();
   EXPECT_EQ(memo->snapshot(), snap1);
 
@@ -117,7 +138,7 @@ TEST(PageMemo, SharedMemoFollowsCommitsCheckpointsAndResets) {
   std::unique_ptr<ReadTxn> r2;
   ASSERT_OK(e->BeginRead(memo, &r2));
   EXPECT_NE(r2->snapshot_lsn(), snap1);
-  EXPECT_TRUE(memo->Find(ids[0]) == nullptr);
+  EXPECT_TRUE(MemoFind(memo.get(), ids[0]) == nullptr);
   for (PageId id : ids) EXPECT_EQ(ReadTxnOf(r2.get(), id), 2u);
   // ...and r1, alive on the older snapshot, must not take r2's images from the memo.
   for (PageId id : ids) EXPECT_EQ(ReadTxnOf(r1.get(), id), 1u);
@@ -127,7 +148,7 @@ TEST(PageMemo, SharedMemoFollowsCommitsCheckpointsAndResets) {
   r2.reset();
   std::unique_ptr<ReadTxn> r3;
   ASSERT_OK(e->BeginRead(memo, &r3));
-  EXPECT_TRUE(memo->Find(ids[0]) != nullptr);
+  EXPECT_TRUE(MemoFind(memo.get(), ids[0]) != nullptr);
   for (PageId id : ids) EXPECT_EQ(ReadTxnOf(r3.get(), id), 2u);
   r3.reset();
 
@@ -138,7 +159,7 @@ TEST(PageMemo, SharedMemoFollowsCommitsCheckpointsAndResets) {
   EXPECT_EQ(Impl(e)->stats().wal_frame_bytes, 0u);
   std::unique_ptr<ReadTxn> r4;
   ASSERT_OK(e->BeginRead(memo, &r4));
-  EXPECT_TRUE(memo->Find(ids[0]) != nullptr);
+  EXPECT_TRUE(MemoFind(memo.get(), ids[0]) != nullptr);
   for (PageId id : ids) EXPECT_EQ(ReadTxnOf(r4.get(), id), 2u);
   r4.reset();
 
@@ -186,7 +207,7 @@ TEST(PageMemo, ExpiredReaderFailsEvenOnAMemoizedPage) {
   std::unique_ptr<ReadTxn> old_reader;
   ASSERT_OK(e->BeginRead(memo, &old_reader));
   EXPECT_EQ(ReadTxnOf(old_reader.get(), ids[0]), 1u);
-  ASSERT_TRUE(memo->Find(ids[0]) != nullptr);
+  ASSERT_TRUE(MemoFind(memo.get(), ids[0]) != nullptr);
   std::this_thread::sleep_for(std::chrono::milliseconds(5));
   for (uint64_t t = 2; t <= 6; ++t) WriteAll(e.get(), &ids, t);
   // The auto-checkpoint expired the old reader (§3.8): its memoized page fails too.
