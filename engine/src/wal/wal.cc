@@ -3,6 +3,7 @@
 // frame; publish pending pages at each COMMIT with the next lsn) are ENGINE.md §3.5.
 #include "wal/wal.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <map>
@@ -26,6 +27,9 @@ uint64_t SplitMix(uint64_t* state) {
 // Frames are gathered into writes of about this many bytes: large sequential writes
 // (ENGINE.md §3.3 step 1) without holding a whole large transaction twice in memory.
 constexpr size_t kAppendChunk = 1u << 20;
+// (W7) How far ahead of a small commit the log is zero-filled, and what counts as small
+// (a bulk transaction writes its frames once, not zeros first).
+constexpr uint64_t kPreallocAhead = 128u << 10;
 
 }  // namespace
 
@@ -78,6 +82,7 @@ Status Wal::Open(Vfs* vfs, const std::string& path, uint32_t page_size, bool rea
 
 Status Wal::Scan(WalIndex* index, WalRecovery* rec) {
   DDB_RETURN_IF_ERROR(file_->Size(&rec->file_size));
+  allocated_ = rec->file_size;
   uint8_t hbuf[kWalHeaderSize];
   size_t got = 0;
   if (rec->file_size < kWalHeaderSize) return Status::OK();
@@ -154,6 +159,7 @@ Status Wal::WriteFreshHeader(uint64_t base_lsn) {
   uint8_t buf[kWalHeaderSize];
   EncodeWalHeader(&h, buf);
   DDB_RETURN_IF_ERROR(file_->WriteAt(0, buf, kWalHeaderSize));
+  allocated_ = std::max<uint64_t>(allocated_, kWalHeaderSize);
   DDB_RETURN_IF_ERROR(SyncLog());
   header_ = h;
   chain_ = h.crc;
@@ -206,9 +212,26 @@ Status Wal::AppendFrames(const std::vector<PageImage>& pages, const FrameHeader*
     offset += kWalFrameHeaderSize;
   }
   DDB_RETURN_IF_ERROR(flush());
+  allocated_ = std::max(allocated_, offset);
+  // (W7) A small commit near the written end zero-fills ahead, under the same sync.
+  if (commit != nullptr && offset - pending_offset_ < kPreallocAhead &&
+      allocated_ - offset < kPreallocAhead / 4) {
+    ZeroFillTo(offset + kPreallocAhead);
+  }
   pending_offset_ = offset;
   pending_chain_ = chain;
   return Status::OK();
+}
+
+void Wal::ZeroFillTo(uint64_t end) {
+  static const std::vector<uint8_t> zeros(64u << 10, 0);
+  while (allocated_ < end) {
+    const size_t n = static_cast<size_t>(std::min<uint64_t>(zeros.size(), end - allocated_));
+    // Nothing depends on these bytes (recovery stops at the first frame that is not of
+    // this generation), so a failed write only ends the preallocation.
+    if (!file_->WriteAt(allocated_, zeros.data(), n).ok()) return;
+    allocated_ += n;
+  }
 }
 
 Status Wal::AppendUncommitted(const std::vector<PageImage>& pages,
@@ -259,7 +282,10 @@ Status Wal::Reset(uint64_t base_lsn, uint64_t truncate_above) {
   std::unique_lock<std::shared_mutex> g(reset_mu_);  // (W5)
   uint64_t size = 0;
   DDB_RETURN_IF_ERROR(file_->Size(&size));
-  if (size > truncate_above) DDB_RETURN_IF_ERROR(file_->Truncate(kWalHeaderSize));
+  if (size > truncate_above) {
+    DDB_RETURN_IF_ERROR(file_->Truncate(kWalHeaderSize));
+    allocated_ = kWalHeaderSize;
+  }
   return WriteFreshHeader(base_lsn);
 }
 

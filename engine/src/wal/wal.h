@@ -119,6 +119,15 @@ class Wal {
   uint32_t chain_ = 0;                       // (W4)
   uint64_t pending_offset_ = kWalHeaderSize;  // (W6)
   uint32_t pending_chain_ = 0;                // (W6)
+  // (W7) Bytes at the start of the file that are known to be written: a commit whose
+  // frames end below it overwrites blocks the file already has, and its sync need not
+  // commit a new file size. A small commit with less than a quarter of kPreallocAhead
+  // (128 KB) written ahead of it zero-fills that much more under its own sync. On ext4
+  // the median durable commit drops from 370-400 us to 170-180 us; the commit that
+  // zero-fills (about one in 15) pays ~800 us, which is now the p99 (was 550-730 us).
+  uint64_t allocated_ = 0;
+  // Writes zeros from allocated_ up to end (best effort: a failure leaves allocated_).
+  void ZeroFillTo(uint64_t end);
 };
 
 // Fresh random salts for a WAL generation.

@@ -9,6 +9,7 @@
 
 #include "harness/test.h"
 #include "util/coding.h"
+#include "vfs/fault_vfs.h"
 #include "wal/wal.h"
 
 using namespace decentdb;
@@ -220,4 +221,88 @@ TEST(WalRecovery, NonConsecutiveCommitLsnEndsTheLog) {
   EXPECT_EQ(rec.last_commit_lsn, 2u);
   WalVersion v;
   EXPECT_FALSE(index.Lookup(9, 100, &v));
+}
+
+namespace {
+
+uint64_t LogFileSize(Vfs* vfs) {
+  std::unique_ptr<File> f;
+  uint64_t size = 0;
+  Status s = vfs->Open(kPath, OpenFlags(), &f);
+  if (s.ok()) s = f->Size(&size);
+  if (!s.ok()) ddbtest::ReportFailure(__FILE__, __LINE__, s.ToString());
+  return size;
+}
+
+// One transaction of `pages` page frames, committed at lsn.
+Status CommitPages(Wal* wal, uint64_t lsn, uint32_t pages) {
+  std::vector<std::vector<uint8_t>> imgs;
+  std::vector<Wal::PageImage> list;
+  for (uint32_t p = 0; p < pages; ++p) imgs.push_back(PageFor(2 + p, lsn));
+  for (uint32_t p = 0; p < pages; ++p) list.push_back(Wal::PageImage{2 + p, imgs[p].data()});
+  std::vector<uint64_t> offsets;
+  return wal->AppendTransaction(list, lsn, 10, &offsets);
+}
+
+}  // namespace
+
+TEST(WalRecovery, SmallCommitsOverwriteZeroedSpaceAhead) {
+  // (W7): a small commit leaves zeroed space after its frames, so the next ones overwrite
+  // blocks the file already has; recovery ends the log at the zeros.
+  Log log;
+  std::unique_ptr<Wal> wal;
+  WriteTxns(&log, 1, &wal);
+  const uint64_t end1 = log.commit_end[1];
+  const uint64_t size1 = LogFileSize(log.vfs.get());
+  EXPECT_GE(size1, end1 + (96u << 10));
+  wal.reset();
+  WriteTxns(&log, 6, &wal);  // 12 frames, ~50 KB: inside the zeroed space
+  EXPECT_LT(log.commit_end[7] + (32u << 10), size1);
+  EXPECT_EQ(LogFileSize(log.vfs.get()), size1);  // no growth: every commit overwrote
+  wal.reset();
+  WalIndex index;
+  WalRecovery rec = Recover(&log, &index);
+  EXPECT_EQ(rec.last_commit_lsn, 7u);
+  EXPECT_EQ(rec.end_offset, log.commit_end[7]);
+  ExpectIndexUpTo(&log, &index, 7);
+}
+
+TEST(WalRecovery, BulkCommitWritesNoZerosAhead) {
+  // A transaction larger than the preallocation step writes its frames once.
+  Log log;
+  WalIndex index;
+  std::unique_ptr<Wal> wal;
+  WalRecovery rec;
+  ASSERT_OK(Wal::Open(log.vfs.get(), kPath, kPs, false, WalSyncPolicy(), &index, &wal, &rec));
+  ASSERT_OK(CommitPages(wal.get(), 1, 200));  // ~800 KB of frames, far past the step
+  const uint64_t end = wal->frame_bytes() + kWalHeaderSize;
+  EXPECT_EQ(LogFileSize(log.vfs.get()), end);
+  ASSERT_OK(CommitPages(wal.get(), 2, 1));  // a small one then zero-fills ahead
+  EXPECT_GE(LogFileSize(log.vfs.get()), wal->frame_bytes() + kWalHeaderSize + (96u << 10));
+}
+
+TEST(WalRecovery, FailedZeroFillLeavesTheCommitDurable) {
+  // The zeros are an optimization: when writing them fails (a full disk), the commit
+  // still succeeds, and recovery finds it.
+  std::unique_ptr<FaultVfs> fault(new FaultVfs(NewMemoryVfs()));
+  WalIndex index;
+  std::unique_ptr<Wal> wal;
+  WalRecovery rec;
+  ASSERT_OK(Wal::Open(fault.get(), kPath, kPs, false, WalSyncPolicy(), &index, &wal, &rec));
+  // WAL writes so far: the header. The commit writes its frames (write 2), then zeros.
+  fault->FailAt(FaultPoint(3, ".wal", FaultOp::kWrite), InjectedError::kNoSpace, UINT64_MAX);
+  ASSERT_OK(CommitPages(wal.get(), 1, 2));
+  EXPECT_GE(fault->injected_failures(), 1u);
+  fault->DisarmAll();
+  const uint64_t end = wal->frame_bytes() + kWalHeaderSize;
+  wal.reset();
+  std::unique_ptr<Vfs> durable;
+  ASSERT_OK(fault->NewVfsFromDurable(&durable));
+  WalIndex again;
+  std::unique_ptr<Wal> reopened;
+  ASSERT_OK(Wal::Open(durable.get(), kPath, kPs, true, WalSyncPolicy(), &again, &reopened, &rec));
+  EXPECT_EQ(rec.last_commit_lsn, 1u);
+  EXPECT_EQ(rec.end_offset, end);
+  reopened.reset();
+  durable.reset();
 }
