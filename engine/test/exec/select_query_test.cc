@@ -396,13 +396,22 @@ TEST(SelectQuery, RunsInsideAWriteTransactionAndSeesItsWrites) {
   EXPECT_EQ(Join(rows, ","), "Zz Top");
 }
 
-TEST(SelectQuery, ExternalSortSpillsRunsAndStaysStable) {
-  Db db;
+namespace {
+
+// A table (id INTEGER PRIMARY KEY, k INT, pad TEXT).
+void CreateKeyPadTable(Db* db, const char* name) {
   TableSpec t;
-  t.name = "s";
+  t.name = name;
   t.columns = {Col("id", "INTEGER"), Col("k", "INT"), Col("pad", "TEXT")};
   t.uniques = {Key({"id"}, true)};
-  db.CreateTable(t);
+  db->CreateTable(t);
+}
+
+}  // namespace
+
+TEST(SelectQuery, ExternalSortSpillsRunsAndStaysStable) {
+  Db db;
+  CreateKeyPadTable(&db, "s");
   std::vector<std::vector<Value>> rows;
   for (int i = 1; i <= 3000; ++i)
     rows.push_back({I(i), i % 11 == 0 ? N() : I((i * 37) % 50), T(std::string(i % 7, 'x').c_str())});
@@ -538,11 +547,7 @@ TEST(SelectQuery, OffsetOverIndexOrderSkipsTheTable) {
   // ORDER BY an indexed column LIMIT n OFFSET m: the offset rows are passed over in the
   // index; only the n returned rows are fetched from the table.
   Db db;
-  TableSpec t;
-  t.name = "o";
-  t.columns = {Col("id", "INTEGER"), Col("k", "INT"), Col("pad", "TEXT")};
-  t.uniques = {Key({"id"}, true)};
-  db.CreateTable(t);
+  CreateKeyPadTable(&db, "o");
   db.CreateIndex("o_k", "o", {{"k", false}});
   std::vector<std::vector<Value>> rows;
   // k = i * 7 mod 3001 (a permutation of 1..3000): neighbours in k order are rows far

@@ -92,6 +92,15 @@ void ExpectIndexUpTo(Log* log, WalIndex* index, uint64_t last) {
   }
 }
 
+// Recovery ends the log right after transaction last, with exactly its pages indexed.
+void ExpectRecoversUpTo(Log* log, uint64_t last) {
+  WalIndex index;
+  WalRecovery rec = Recover(log, &index);
+  EXPECT_EQ(rec.last_commit_lsn, last);
+  EXPECT_EQ(rec.end_offset, log->commit_end[last]);
+  ExpectIndexUpTo(log, &index, last);
+}
+
 }  // namespace
 
 TEST(WalRecovery, FindsEveryCommittedTransaction) {
@@ -112,11 +121,7 @@ TEST(WalRecovery, StopsAtTornTail) {
   WriteTxns(&log, 5);
   // Cut inside transaction 4: its COMMIT frame is gone, and so is transaction 5.
   TruncateLog(&log, log.commit_end[3] + 100);
-  WalIndex index;
-  WalRecovery rec = Recover(&log, &index);
-  EXPECT_EQ(rec.last_commit_lsn, 3u);
-  EXPECT_EQ(rec.end_offset, log.commit_end[3]);
-  ExpectIndexUpTo(&log, &index, 3);
+  ExpectRecoversUpTo(&log, 3);
 }
 
 TEST(WalRecovery, StopsAtGarbageInsideAPageFrame) {
@@ -260,11 +265,7 @@ TEST(WalRecovery, SmallCommitsOverwriteZeroedSpaceAhead) {
   EXPECT_LT(log.commit_end[7] + (32u << 10), size1);
   EXPECT_EQ(LogFileSize(log.vfs.get()), size1);  // no growth: every commit overwrote
   wal.reset();
-  WalIndex index;
-  WalRecovery rec = Recover(&log, &index);
-  EXPECT_EQ(rec.last_commit_lsn, 7u);
-  EXPECT_EQ(rec.end_offset, log.commit_end[7]);
-  ExpectIndexUpTo(&log, &index, 7);
+  ExpectRecoversUpTo(&log, 7);
 }
 
 TEST(WalRecovery, BulkCommitWritesNoZerosAhead) {
