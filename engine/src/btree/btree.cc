@@ -836,6 +836,27 @@ Status BTreeCursor::Prev() {
   return StepLeaf(false);
 }
 
+Status BTreeCursor::Skip(int64_t n, bool forward, int64_t* moved) {
+  *moved = 0;
+  while (valid_ && *moved < n) {
+    Level& l = stack_[depth_ - 1];
+    // Entries after the current one, in the direction of travel, within this leaf.
+    const int64_t here = forward ? static_cast<int64_t>(l.count) - 1 - l.index : l.index;
+    const int64_t want = n - *moved;
+    if (want <= here) {
+      l.index = static_cast<uint16_t>(forward ? l.index + want : l.index - want);
+      *moved = n;
+      return LoadCell();
+    }
+    // Past this leaf's last entry: the step onto the neighbour leaf is one more move.
+    l.index = static_cast<uint16_t>(forward ? l.count - 1 : 0);
+    *moved += here;
+    DDB_RETURN_IF_ERROR(StepLeaf(forward));
+    if (valid_) ++*moved;
+  }
+  return Status::OK();
+}
+
 Status BTreeCursor::Value(std::string_view* out) {
   if (!cell_.overflow) {
     *out = std::string_view(reinterpret_cast<const char*>(cell_.payload), cell_.payload_len);

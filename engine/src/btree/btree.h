@@ -168,6 +168,11 @@ class BTreeCursor {
   // REQUIRES: Valid().
   Status Next();
   Status Prev();
+  // Moves as n calls of Next (forward) or Prev would, stopping when the cursor falls off
+  // the end; *moved is how many of them landed on an entry. Steps over a leaf's entries
+  // in one move, so it costs a page step per leaf rather than a cell step per entry.
+  // REQUIRES: Valid(), n >= 0.
+  Status Skip(int64_t n, bool forward, int64_t* moved);
 
   bool Valid() const { return valid_; }
   // REQUIRES: Valid(); table trees.

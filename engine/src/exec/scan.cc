@@ -688,12 +688,28 @@ Status TableAccess::Skip(int64_t n, int64_t* skipped) {
   if (mat_ || filtered || table_->system_view >= 0) return SkipByNext(this, n, skipped);
   skipping_ = true;
   Status s;
+  // A table scan in rowid order has no bound to check between rows: after the first
+  // row (which positions the scan as Advance does), its cursor passes whole leaves.
+  const AccessKind kind = step_->path.kind;
+  const bool table_scan = table_->source == nullptr &&
+                          (kind == AccessKind::kTableScan || (kind == AccessKind::kRowidSeek && rowid_full_));
   while (*skipped < n) {
     bool has = false;
     s = st_->Tick();
     if (s.ok()) s = Advance(&has);
     if (!s.ok() || !has) break;
     ++*skipped;
+    if (table_scan && *skipped < n) {
+      int64_t moved = 0;
+      s = table_cur_->Skip(n - *skipped, !step_->path.reverse, &moved);
+      if (!s.ok()) break;
+      *skipped += moved;
+      if (!table_cur_->Valid()) {
+        done_ = true;
+        break;
+      }
+      rowid_ = table_cur_->rowid();
+    }
   }
   skipping_ = false;
   return s;

@@ -113,8 +113,8 @@ TEST(BTreeEngine, SeeksThroughDecodedInteriorPagesAgreeWithAModel) {
   // A reader's memo serves interior pages again and again, and table interiors are then
   // searched in their decoded form (btree.cc, PageRef::side_data). Sparse rowids, three
   // levels, keys below, between, on and above the stored ones, each seek followed by a
-  // step (the cursor's path must be the one the undecoded search gives), and a second
-  // snapshot after more writes on the same connection memo.
+  // step (the cursor's path must be the one the undecoded search gives), skips of whole
+  // leaves, and a second snapshot after more writes on the same connection memo.
   EngineOptions o;
   o.sync = SyncMode::kOff;
   std::shared_ptr<Engine> e;
@@ -175,6 +175,23 @@ TEST(BTreeEngine, SeeksThroughDecodedInteriorPagesAgreeWithAModel) {
       auto le = model.upper_bound(k);
       ASSERT_EQ(c.Valid(), le != model.begin());
       if (c.Valid()) ASSERT_EQ(c.rowid(), std::prev(le)->first);
+      if (i % 10 == 0 && c.Valid()) {
+        // Skip over m entries either way, as m Next/Prev calls would (whole leaves at once).
+        const bool fwd = i % 20 == 0;
+        const int64_t m = static_cast<int64_t>(rng() % (i % 30 == 0 ? 5000 : 300));
+        auto at = std::prev(le);
+        int64_t want_moved = 0;
+        while (want_moved < m && (fwd ? std::next(at) != model.end() : at != model.begin())) {
+          at = fwd ? std::next(at) : std::prev(at);
+          ++want_moved;
+        }
+        const bool falls_off = want_moved < m;
+        int64_t moved = -1;
+        ASSERT_OK(c.Skip(m, fwd, &moved));
+        ASSERT_EQ(moved, want_moved);
+        ASSERT_EQ(c.Valid(), !falls_off);
+        if (!falls_off) ASSERT_EQ(c.rowid(), at->first);
+      }
     }
   };
   write(40000);

@@ -569,3 +569,31 @@ TEST(SelectQuery, OffsetOverIndexOrderSkipsTheTable) {
   // Visiting the table for every offset row costs more than 2,000.
   EXPECT_LT(counting.reads, 100);
 }
+
+TEST(SelectQuery, OffsetOverATableScanSkipsWholeLeaves) {
+  // OFFSET on a table scan in rowid order moves the cursor a leaf at a time: every offset
+  // up to and past the end, both directions, over leaves of varying fill.
+  Db db;
+  CreateKeyPadTable(&db, "w");
+  std::vector<std::vector<Value>> rows;
+  std::vector<int64_t> ids;
+  for (int i = 1; i <= 2000; ++i) {
+    ids.push_back(3 * i);
+    rows.push_back({I(3 * i), I(i % 17), T(std::string(static_cast<size_t>(i * 37 % 300), 'w').c_str())});
+  }
+  db.Insert("w", rows);
+  for (bool desc : {false, true}) {
+    const std::string q = std::string("SELECT id FROM w ORDER BY id") + (desc ? " DESC" : "") +
+                          " LIMIT 2 OFFSET $1";
+    EXPECT_EQ(Join(db.Explain(q), "\n").find("Sort"), std::string::npos);
+    for (int64_t k = 0; k <= 2003; k += (k < 40 || k > 1960 ? 1 : 13)) {
+      std::vector<std::string> want;
+      for (int64_t j = k; j < k + 2 && j < 2000; ++j) want.push_back(std::to_string(ids[desc ? 1999 - j : j]));
+      qtest::QueryResult r = db.Query(q, {I(k)});
+      ASSERT_OK(r.status);
+      ASSERT_EQ(Join(r.rows, ","), Join(want, ","));
+    }
+  }
+  // With a filter the scan still counts only matching rows.
+  EXPECT_ROWS(db.Query("SELECT id FROM w WHERE k = 0 ORDER BY id LIMIT 1 OFFSET 3"), "204");
+}
