@@ -278,8 +278,10 @@ TEST(Catalog, BuildsIndexesOverExistingRowsAndEnforcesUniqueness) {
   dup.unique = false;
   ASSERT_OK(db.catalog->CreateIndex(w.get(), dup, &made));
   EXPECT_TRUE(made);
-  ASSERT_OK(db.catalog->SchemaFor(w.get(), w->header(), false, &schema));
-  const IndexDef* ix = schema->FindIndex("IX_EMAIL");
+  // A second schema object: td points into the first one, which must stay alive.
+  std::shared_ptr<const Schema> with_index;
+  ASSERT_OK(db.catalog->SchemaFor(w.get(), w->header(), false, &with_index));
+  const IndexDef* ix = with_index->FindIndex("IX_EMAIL");
   ASSERT_TRUE(ix != nullptr);
   BTreeCursor cur(w.get(), ix->root, TreeKind::kIndex);
   ASSERT_OK(cur.First());
