@@ -63,6 +63,11 @@ struct ExecState {
     ++ticks;
     if (--until_poll > 0) return Status::OK();
     until_poll = 1000;
+    return Poll();
+  }
+  // Checks for an interrupt now (Tick does every 1,000 units; a unit that is itself
+  // thousands of rows, such as a skip over whole leaves, polls each time).
+  Status Poll() const {
     if (ctx.interrupt != nullptr && ctx.interrupt->load(std::memory_order_relaxed))
       return Status::Transaction("canceling statement due to user request", "57014");
     return Status::OK();

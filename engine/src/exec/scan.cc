@@ -699,9 +699,11 @@ Status TableAccess::Skip(int64_t n, int64_t* skipped) {
     if (s.ok()) s = Advance(&has);
     if (!s.ok() || !has) break;
     ++*skipped;
-    if (table_scan && *skipped < n) {
+    // Leaf-sized moves, in chunks of rows with an interrupt poll between them.
+    while (table_scan && *skipped < n) {
+      constexpr int64_t kChunk = 4096;
       int64_t moved = 0;
-      s = table_cur_->Skip(n - *skipped, !step_->path.reverse, &moved);
+      s = table_cur_->Skip(std::min(n - *skipped, kChunk), !step_->path.reverse, &moved);
       if (!s.ok()) break;
       *skipped += moved;
       if (!table_cur_->Valid()) {
@@ -709,7 +711,10 @@ Status TableAccess::Skip(int64_t n, int64_t* skipped) {
         break;
       }
       rowid_ = table_cur_->rowid();
+      if (*skipped < n) s = st_->Poll();
+      if (!s.ok()) break;
     }
+    if (!s.ok() || done_) break;
   }
   skipping_ = false;
   return s;

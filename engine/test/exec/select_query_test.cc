@@ -597,3 +597,47 @@ TEST(SelectQuery, OffsetOverATableScanSkipsWholeLeaves) {
   // With a filter the scan still counts only matching rows.
   EXPECT_ROWS(db.Query("SELECT id FROM w WHERE k = 0 ORDER BY id LIMIT 1 OFFSET 3"), "204");
 }
+
+namespace {
+
+// Raises an interrupt flag once a query has read `after` pages.
+class InterruptingReader : public PageReader {
+ public:
+  InterruptingReader(PageReader* in, std::atomic<bool>* flag, int64_t after) : in_(in), flag_(flag), after_(after) {}
+  uint32_t page_size() const override { return in_->page_size(); }
+  uint32_t page_count() const override { return in_->page_count(); }
+  Status Read(PageId id, PageRef* out) override {
+    if (++reads_ == after_) flag_->store(true);
+    return in_->Read(id, out);
+  }
+
+ private:
+  PageReader* in_;
+  std::atomic<bool>* flag_;
+  int64_t after_;
+  int64_t reads_ = 0;
+};
+
+}  // namespace
+
+TEST(SelectQuery, InterruptStopsAnOffsetSkip) {
+  // A skip over whole leaves still polls for interrupts between chunks of rows.
+  Db db;
+  CreateKeyPadTable(&db, "z");
+  std::vector<std::vector<Value>> rows;
+  for (int i = 1; i <= 20000; ++i) rows.push_back({I(i), I(i), T("")});
+  db.Insert("z", rows);
+  std::unique_ptr<exec::QueryPlan> plan;
+  ASSERT_OK(db.Prepare("SELECT id FROM z ORDER BY id LIMIT 1 OFFSET 19990", &plan));
+  std::unique_ptr<ReadTxn> r;
+  ASSERT_OK(db.engine()->BeginRead(&r));
+  std::vector<std::string> out;
+  std::atomic<bool> flag(false);
+  InterruptingReader interrupting(r.get(), &flag, 5);  // a few leaves into the skip
+  std::unique_ptr<exec::QueryCursor> c = plan->NewCursor();
+  Status s = Db::RunCursor(c.get(), &interrupting, {}, &out, &flag);
+  EXPECT_EQ(std::string(s.sqlstate()), "57014");
+  flag = false;
+  ASSERT_OK(Db::RunCursor(c.get(), r.get(), {}, &out, &flag));
+  EXPECT_EQ(Join(out, ","), "19991");
+}
