@@ -194,6 +194,9 @@ class TableAccess {
   // Filters split for materialization: own (this table only) and join (outer too).
   std::vector<const plan::BoundExpr*> own_filters_;
   std::vector<const plan::BoundExpr*> join_filters_;
+  // Whether a row needs evaluating before it counts (index conditions to recheck, or
+  // filters): without, Next, Skip and Passes take every row the path yields.
+  bool Filtered() const { return recheck_ || !own_filters_.empty() || !join_filters_.empty(); }
   // Materialized inner table.
   bool mat_ = false;
   bool materialized_ = false;

@@ -626,7 +626,7 @@ Status TableAccess::Advance(bool* has_row) {
 
 Status TableAccess::Passes(bool materializing, bool* ok) {
   *ok = true;
-  if (!recheck_ && own_filters_.empty() && join_filters_.empty()) return Status::OK();
+  if (!Filtered()) return Status::OK();
   st_->scratch.Reset();  // (X2)
   const ValueRef* row = st_->scan_row.data();
   if (recheck_) {
@@ -684,8 +684,7 @@ Status TableAccess::Materialize() {
 
 Status TableAccess::Skip(int64_t n, int64_t* skipped) {
   *skipped = 0;
-  const bool filtered = recheck_ || !own_filters_.empty() || !join_filters_.empty();
-  if (mat_ || filtered || table_->system_view >= 0) return SkipByNext(this, n, skipped);
+  if (mat_ || Filtered() || table_->system_view >= 0) return SkipByNext(this, n, skipped);
   skipping_ = true;
   Status s;
   // A table scan in rowid order has no bound to check between rows: after the first
@@ -747,7 +746,7 @@ Status TableAccess::Next(bool* has_row) {
       *has_row = false;
       return Status::OK();
     }
-    if (!recheck_ && own_filters_.empty() && join_filters_.empty()) {
+    if (!Filtered()) {
       *has_row = true;  // nothing to evaluate (what Passes would conclude)
       return Status::OK();
     }

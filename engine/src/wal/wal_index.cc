@@ -21,30 +21,37 @@ WalIndex::~WalIndex() {
   }
 }
 
+namespace {
+
+// The object slot points to, created and published under mu when absent (readers load
+// slot without the lock, so it is written once and never changed).
+template <typename T>
+T* GetOrCreate(std::atomic<T*>* slot, std::mutex* mu) {
+  T* t = slot->load(std::memory_order_acquire);
+  if (t != nullptr) return t;
+  std::lock_guard<std::mutex> g(*mu);
+  t = slot->load(std::memory_order_acquire);
+  if (t == nullptr) {
+    t = new T();
+    slot->store(t, std::memory_order_release);
+  }
+  return t;
+}
+
+}  // namespace
+
 void WalIndex::SetNewest(uint32_t page, uint64_t lsn) {
   std::atomic<Mid*>& top = top_[page >> kTopShift];
-  Mid* mid = top.load(std::memory_order_acquire);
-  if (mid == nullptr) {
-    if (lsn == 0) return;  // nothing recorded under this part of the directory
-    std::lock_guard<std::mutex> g(grow_mu_);
-    mid = top.load(std::memory_order_acquire);
-    if (mid == nullptr) {
-      mid = new Mid();
-      top.store(mid, std::memory_order_release);
-    }
+  std::atomic<Chunk*>* slot;
+  if (lsn == 0) {  // clearing: nothing to do where nothing was ever recorded
+    Mid* mid = top.load(std::memory_order_acquire);
+    if (mid == nullptr) return;
+    slot = &mid->chunks[(page >> kChunkShift) & (kMidSize - 1)];
+    if (slot->load(std::memory_order_acquire) == nullptr) return;
+  } else {
+    slot = &GetOrCreate(&top, &grow_mu_)->chunks[(page >> kChunkShift) & (kMidSize - 1)];
   }
-  std::atomic<Chunk*>& slot = mid->chunks[(page >> kChunkShift) & (kMidSize - 1)];
-  Chunk* c = slot.load(std::memory_order_acquire);
-  if (c == nullptr) {
-    if (lsn == 0) return;
-    std::lock_guard<std::mutex> g(grow_mu_);
-    c = slot.load(std::memory_order_acquire);
-    if (c == nullptr) {
-      c = new Chunk();
-      slot.store(c, std::memory_order_release);
-    }
-  }
-  c->lsn[page & (kChunkSize - 1)].store(lsn, std::memory_order_release);
+  GetOrCreate(slot, &grow_mu_)->lsn[page & (kChunkSize - 1)].store(lsn, std::memory_order_release);
 }
 
 size_t WalIndex::Find(const Shard& s, uint32_t page) {
@@ -71,7 +78,6 @@ void WalIndex::Insert(uint32_t page, uint64_t lsn, uint64_t offset) {
     Entry& e = s.table[i];
     e.older.push_back(e.newest);
     e.newest = WalVersion{lsn, offset};
-    SetNewest(page, lsn);
   } else {
     if (2 * (s.count + 1) > s.table.size()) LinearProbeGrow(&s.table, HomeOf);
     Entry& e = s.table[LinearProbeFreeSlot(s.table, Home(page, SIZE_MAX))];
@@ -79,8 +85,8 @@ void WalIndex::Insert(uint32_t page, uint64_t lsn, uint64_t offset) {
     e.used = true;
     e.newest = WalVersion{lsn, offset};
     ++s.count;
-    SetNewest(page, lsn);
   }
+  SetNewest(page, lsn);
   count_.fetch_add(1, std::memory_order_release);
 }
 
