@@ -204,19 +204,8 @@ TEST(CheckpointCache, CopiedPagesStayCached) {
   auto hooks = std::make_shared<HookVfs>(mem, "warm.db");
   std::shared_ptr<Engine> e;
   ASSERT_OK(Engine::Acquire("warm.db", MemOptions(hooks), true, false, &e));
-  std::vector<PageId> ids;
-  {
-    std::unique_ptr<WriteTxn> w;
-    ASSERT_OK(e->BeginWrite(1000, UINT64_MAX, &w));
-    for (int i = 0; i < 50; ++i) {
-      PageId id;
-      uint8_t* p;
-      ASSERT_OK(w->Allocate(&id, &p));
-      FillPage(p, w->usable_size(), id, 1);
-      ids.push_back(id);
-    }
-    ASSERT_OK(w->Commit());
-  }
+  std::vector<PageId> ids = AllocateFilled(e.get(), 50, 1);
+  ASSERT_EQ(ids.size(), 50u);
   for (size_t i = 0; i < ids.size(); i += 2) ASSERT_OK(WriteVersion(e.get(), ids[i], 2));
   int64_t left = -1;
   ASSERT_OK(e->Checkpoint(CheckpointMode::kTruncate, &left));

@@ -20,28 +20,6 @@ using namespace pagertest;
 
 namespace {
 
-// Allocates n pages in one transaction, each filled for txn; returns their ids.
-std::vector<PageId> AllocateFilled(Engine* e, int n, uint64_t txn) {
-  std::unique_ptr<WriteTxn> w;
-  std::vector<PageId> ids;
-  Status s = e->BeginWrite(1000, UINT64_MAX, &w);
-  if (!s.ok()) {
-    ddbtest::ReportFailure(__FILE__, __LINE__, s.ToString());
-    return ids;
-  }
-  for (int i = 0; i < n; ++i) {
-    PageId id;
-    uint8_t* p;
-    s = w->Allocate(&id, &p);
-    if (!s.ok()) break;
-    FillPage(p, w->usable_size(), id, txn);
-    ids.push_back(id);
-  }
-  if (s.ok()) s = w->Commit();
-  if (!s.ok()) ddbtest::ReportFailure(__FILE__, __LINE__, s.ToString());
-  return ids;
-}
-
 uint64_t ReadTxnOf(PageReader* r, PageId id) {
   PageRef ref;
   Status s = r->Read(id, &ref);

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "harness/test.h"
 #include "pager/engine.h"
@@ -39,6 +40,28 @@ inline uint64_t PageTxn(const uint8_t* p, uint32_t usable, uint32_t page) {
     if (p[i] != static_cast<uint8_t>(page * 131 + txn * 17 + i)) return UINT64_MAX;
   }
   return txn;
+}
+
+// Allocates n pages in one transaction, each filled for txn; returns their ids.
+inline std::vector<PageId> AllocateFilled(Engine* e, int n, uint64_t txn) {
+  std::unique_ptr<WriteTxn> w;
+  std::vector<PageId> ids;
+  Status s = e->BeginWrite(1000, UINT64_MAX, &w);
+  if (!s.ok()) {
+    ddbtest::ReportFailure(__FILE__, __LINE__, s.ToString());
+    return ids;
+  }
+  for (int i = 0; i < n; ++i) {
+    PageId id;
+    uint8_t* p;
+    s = w->Allocate(&id, &p);
+    if (!s.ok()) break;
+    FillPage(p, w->usable_size(), id, txn);
+    ids.push_back(id);
+  }
+  if (s.ok()) s = w->Commit();
+  if (!s.ok()) ddbtest::ReportFailure(__FILE__, __LINE__, s.ToString());
+  return ids;
 }
 
 inline std::string Integrity(Engine* e) {
